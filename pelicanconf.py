@@ -1,0 +1,156 @@
+"""Pelican settings for a local build and preview of the KPU NTT news site.
+
+Production settings (absolute SITEURL, feeds) live in publishconf.py, which
+imports this file.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# The site's own plugins are packages under plugins/; Pelican imports them by name.
+sys.path.insert(0, str(ROOT / "plugins"))
+
+AUTHOR = "KPU Provinsi NTT"
+SITENAME = "KPU Provinsi Nusa Tenggara Timur"
+SITE_DESCRIPTION = (
+    "Berita, pengumuman dan siaran pers Komisi Pemilihan Umum Provinsi Nusa Tenggara Timur."
+)
+SITEURL = ""
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["kpu_content", "indonesian_dates"]
+
+DEFAULT_LANG = "id"
+TIMEZONE = "Asia/Makassar"
+# Dates are formatted with Babel by the indonesian_dates plugin, so the build
+# never depends on an id_ID system locale being installed.
+LOCALE = ("C",)
+
+# The categories an editor may use; `invoke check` rejects any other.
+CATEGORIES = ["Berita", "Pengumuman", "Siaran Pers"]
+DEFAULT_CATEGORY = "Berita"
+USE_FOLDER_AS_CATEGORY = False
+# Every header field a post or page may have; `invoke check` rejects others
+# (a misspelt "Tittle:" would otherwise be dropped without a word).
+CONTENT_FIELDS = [
+    "title",
+    "date",
+    "modified",
+    "category",
+    "tags",
+    "summary",
+    "slug",
+    "status",
+    "image",
+    "image_alt",
+    "image_caption",
+]
+# A summary longer than this is cut on listing pages; `invoke check` says so.
+SUMMARY_MAX_CHARS = 300
+
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+
+# Only Markdown is written here; the rst reader would also warn that docutils
+# has no 'id' language at every build, which --fatal warnings turns into a failure.
+READERS = {"rst": None, "htm": None, "html": None}
+
+# URLs that last: the date in the path, never the category (a post that
+# changes category keeps its address), and each level of the path is a page.
+ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+YEAR_ARCHIVE_URL = "berita/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "berita/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+INDEX_URL = ""
+ARCHIVES_URL = "berita/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAG_URL = "topik/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "topik/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+# One office writes everything: no author pages.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+# Drafts get a preview address that no list links to and publish never writes.
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+DRAFT_PAGE_URL = "draf/halaman/{slug}/"
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "period_archives": None}
+
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+
+# Two posts with one title are two posts, not translations of each other.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+# "Kabupaten/Kota" becomes "kabupaten-kota", not "kabupatenkota".
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"/", " "),
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+
+# Feeds need absolute URLs: publishconf.py turns them on.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+TYPOGRIFY = True
+# caps, amp and initial_quotes wrap "KPU", "DP3", "&" and opening quotes in
+# <span>s that cost bytes on every page and that the theme does not style.
+TYPOGRIFY_OMIT_FILTERS = ["caps", "amp", "initial_quotes"]
+# "--" is an en dash (08.00--15.30) and "---" an em dash; the default turns
+# "---" into an em dash followed by a stray hyphen.
+TYPOGRIFY_DASHES = "oldschool"
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Reproducible builds: nothing in the output depends on when it was built.
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = [".git"]
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+MENUITEMS = [
+    ("Berita", "/kategori/berita/"),
+    ("Pengumuman", "/kategori/pengumuman/"),
+    ("Siaran Pers", "/kategori/siaran-pers/"),
+]
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = False

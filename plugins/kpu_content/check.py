@@ -1,0 +1,312 @@
+"""`invoke check`: every rule a post or page must follow, checked before a build.
+
+Each problem is one line `path:line: message` that says how to fix it. The
+rules read the Markdown sources directly (with line numbers) and use Pelican's
+own slugify and URL settings, so "two posts on one URL" means exactly what the
+build would write.
+"""
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.utils import slugify
+
+from .header import Header, HeaderError, read_header
+
+DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")
+SLUG_FORMAT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+STATUSES = {"published", "draft", "hidden"}
+# {filename}, {static} and {attach} point at files inside content/.
+INTERNAL_LINK = re.compile(r"\{(?P<kind>filename|static|attach)\}(?P<path>[^)\s\"'>#?]+)")
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+HTML_ATTRIBUTE = re.compile(
+    r"""(?P<name>[a-z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""", re.I
+)
+NOT_MARKDOWN = (
+    "only Markdown files (.md) are read here; save the post as .md, "
+    "and put photos in content/images/"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file under content/, as `check` sees it."""
+
+    file: Path
+    path: Path  # as messages show it: relative to the project
+    kind: str  # "article" or "page"
+    header: Header
+    body: str
+
+
+def closest(word: str, choices) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
+    """Check every Markdown file of the site; return the problems, sorted."""
+    content = Path(settings["PATH"])
+    root = root or content.parent
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    for kind, folders in (("article", settings["ARTICLE_PATHS"]), ("page", settings["PAGE_PATHS"])):
+        for folder in folders:
+            for path in sorted((content / folder).rglob("*")):
+                shown = path.relative_to(root) if path.is_relative_to(root) else path
+                if path.is_dir():
+                    continue
+                if path.suffix != ".md":
+                    # Pelican would skip it without a word.
+                    problems.append(Problem(str(shown), 1, NOT_MARKDOWN))
+                    continue
+                source, read_problems = read_source(path, shown, kind)
+                problems += read_problems
+                if source:
+                    sources.append(source)
+    for source in sources:
+        problems += check_source(source, settings, content)
+    problems += check_urls(sources, settings)
+    return sorted(problems)
+
+
+def read_source(path: Path, shown: Path, kind: str):
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return None, [Problem(str(shown), line, "this file is not UTF-8 text; save it as UTF-8")]
+    try:
+        header = read_header(text)
+    except HeaderError as error:
+        return None, [Problem(str(shown), error.line, str(error))]
+    body = "\n".join(text.splitlines()[header.body_line - 1 :])
+    return Source(path, shown, kind, header, body), []
+
+
+def line_of(header: Header, name: str) -> int:
+    """The line a field is written on, even empty; line 1 when it is missing."""
+    written = header.fields.get(name)
+    return written.line if written else 1
+
+
+def check_source(source: Source, settings: dict, content: Path) -> list[Problem]:
+    problems = []
+
+    def problem(line, message):
+        problems.append(Problem(str(source.path), line, message))
+
+    header = source.header
+    draft = header.get("status") is not None and header.get("status").value == "draft"
+    known = set(settings["CONTENT_FIELDS"])
+    for key, field in header.fields.items():
+        if key not in known:
+            problem(field.line, f"unknown field '{field.name}'{closest(key, known)}")
+
+    required = ["title", "date", "category"] if source.kind == "article" else ["title"]
+    for name in required:
+        if header.get(name) is None:
+            problem(
+                line_of(header, name),
+                f"missing '{name.title()}:'; add a line '{name.title()}: ...' to the header",
+            )
+
+    date = header.get("date")
+    if date and date.value and parse_date(date.value, settings) is None:
+        problem(
+            date.line,
+            f"cannot read the date '{date.value}'; write it as year-month-day "
+            "hour:minute in WITA, e.g. 'Date: 2021-11-03 09:00'",
+        )
+    category = header.get("category")
+    if category and category.value and category.value not in settings["CATEGORIES"]:
+        allowed = ", ".join(settings["CATEGORIES"])
+        problem(
+            category.line,
+            f"category '{category.value}' is not one of the site's ({allowed})"
+            f"{closest(category.value, settings['CATEGORIES'])}",
+        )
+    summary = header.get("summary")
+    if source.kind == "article" and not draft and not summary:
+        problem(
+            line_of(header, "summary"),
+            "the summary is empty; write one or two sentences in 'Summary:' "
+            "(they show on the front page and in link previews)",
+        )
+    if summary and len(summary.value) > settings["SUMMARY_MAX_CHARS"]:
+        problem(
+            summary.line,
+            f"the summary has {len(summary.value)} characters; "
+            f"shorten it to at most {settings['SUMMARY_MAX_CHARS']}",
+        )
+    slug = header.get("slug")
+    if slug and not SLUG_FORMAT.match(slug.value):
+        problem(slug.line, f"slug '{slug.value}' may only have a-z, 0-9 and single hyphens")
+    status = header.get("status")
+    if status and status.value not in STATUSES:
+        problem(
+            status.line, f"status '{status.value}' must be one of {', '.join(sorted(STATUSES))}"
+        )
+
+    image = header.get("image")
+    if image:
+        if not (content / image.value).is_file():
+            problem(
+                image.line,
+                f"image '{image.value}' is not in content/; put the file there or fix the path",
+            )
+        alt = header.get("image_alt")
+        if alt is None or not alt.value:
+            problem(
+                image.line, "the photo has no 'Image_Alt:'; describe what it shows in one sentence"
+            )
+
+    problems += [
+        Problem(str(source.path), source.header.body_line + line, message)
+        for line, message in check_body(source, content)
+    ]
+    return problems
+
+
+def check_body(source: Source, content: Path):
+    """Yield (line offset in the body, message) for images and internal links."""
+    folder = source.file.parent
+    for offset, line in enumerate(source.body.splitlines()):
+        images = [(m["alt"], m["src"]) for m in MARKDOWN_IMAGE.finditer(line)]
+        for tag in HTML_IMAGE.findall(line):
+            attributes = {
+                m["name"].lower(): m["dq"]
+                if m["dq"] is not None
+                else m["sq"]
+                if m["sq"] is not None
+                else m["bare"]
+                for m in HTML_ATTRIBUTE.finditer(tag)
+            }
+            images.append((attributes.get("alt", ""), attributes.get("src", "")))
+        for alt, src in images:
+            if not alt.strip():
+                yield (
+                    offset,
+                    f"the image '{src}' has no alt text; describe what it shows: ![Peserta rapat ...]({src})",
+                )
+            if not INTERNAL_LINK.match(src):
+                yield (
+                    offset,
+                    (
+                        f"the image '{src}' is not a file of this site; put it in content/images/ "
+                        "and write {static}/images/<name>"
+                    ),
+                )
+        for link in INTERNAL_LINK.finditer(line):
+            target = link["path"]
+            resolved = content / target.lstrip("/") if target.startswith("/") else folder / target
+            if not resolved.is_file():
+                yield (
+                    offset,
+                    f"'{{{link['kind']}}}{target}' points at no file; check the name and folder",
+                )
+
+
+def parse_date(value: str, settings: dict) -> datetime | None:
+    """The post's date in the site's time zone, or None if it is not ISO-like.
+
+    Only year-month-day is accepted: dateutil would read '03/11/2021' as
+    11 March, the American way.
+    """
+    if not DATE_FORMAT.match(value.strip()):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
+
+
+def url_of(source: Source, settings: dict) -> str | None:
+    header = source.header
+    title, slug = header.get("title"), header.get("slug")
+    if title is None and slug is None:
+        return None
+    if header.get("url"):
+        return header.get("url").value
+    slug = (
+        slug.value
+        if slug
+        else slugify(title.value, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    )
+    draft = header.get("status") and header.get("status").value == "draft"
+    if source.kind == "page":
+        pattern = settings["DRAFT_PAGE_URL"] if draft else settings["PAGE_URL"]
+        return pattern.format(slug=slug)
+    date = header.get("date")
+    moment = parse_date(date.value, settings) if date else None
+    if moment is None:
+        return None
+    pattern = settings["DRAFT_URL"] if draft else settings["ARTICLE_URL"]
+    return pattern.format(slug=slug, date=moment)
+
+
+def reserved_segments(settings: dict) -> set[str]:
+    """First path segments the site writes itself: berita/, kategori/, feeds/..."""
+    segments = {settings["THEME_STATIC_DIR"], "page", *settings["STATIC_PATHS"]}
+    for name, value in settings.items():
+        if (
+            name.endswith(("_URL", "_SAVE_AS"))
+            and name not in ("SITEURL",)
+            and isinstance(value, str)
+        ):
+            first = value.split("/")[0]
+            if first and "{" not in first and ":" not in first and "." not in first:
+                segments.add(first)
+    return segments
+
+
+def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
+    """Two files on one URL, or a page on an address the site itself uses."""
+    problems = []
+    by_url = defaultdict(list)
+    for source in sources:
+        url = url_of(source, settings)
+        if url:
+            by_url[url].append(source)
+    for url, owners in by_url.items():
+        for source in owners[1:] if len(owners) > 1 else []:
+            first = owners[0]
+            for one, other in ((first, source), (source, first)):
+                line = one.header.get("title").line if one.header.get("title") else 1
+                problems.append(
+                    Problem(
+                        str(one.path),
+                        line,
+                        f"'{other.path}' has the same address /{url}; give one of them a different "
+                        "'Slug:' (or title)",
+                    )
+                )
+    reserved = reserved_segments(settings)
+    for source in sources:
+        url = url_of(source, settings)
+        if source.kind == "page" and url and url.split("/")[0] in reserved:
+            problems.append(
+                Problem(
+                    str(source.path),
+                    source.header.get("title").line if source.header.get("title") else 1,
+                    f"the page address /{url} is used by the site itself; give the page another 'Slug:'",
+                )
+            )
+    return sorted(set(problems))

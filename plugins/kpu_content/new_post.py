@@ -1,0 +1,45 @@
+"""`invoke new-post`: a new post file with every header field, as a draft."""
+
+from datetime import datetime
+from pathlib import Path
+
+from pelican.utils import slugify
+
+SKELETON = """\
+Title: {title}
+Date: {date}
+Category: {category}
+Tags:
+Summary:
+Image:
+Image_Alt:
+Image_Caption:
+Status: draft
+
+Tulis isi berita di sini. Pisahkan paragraf dengan satu baris kosong.
+
+Hapus baris "Status: draft" di atas bila berita siap diterbitkan.
+"""
+
+
+def new_post_file(settings: dict, title: str, category: str, now: datetime) -> Path:
+    """Write content/berita/YYYY/YYYY-MM-DD-<slug>.md and return its path."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError('the title is empty; write it in quotes: invoke new-post "Judul berita"')
+    if category not in settings["CATEGORIES"]:
+        raise ValueError(
+            f"category '{category}' is not one of the site's ({', '.join(settings['CATEGORIES'])})"
+        )
+    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    folder = Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0] / f"{now:%Y}"
+    path = folder / f"{now:%Y-%m-%d}-{slug}.md"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SKELETON.format(title=title, date=f"{now:%Y-%m-%d %H:%M}", category=category)
+    # "x" mode: an existing post is never overwritten.
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        raise FileExistsError(f"{path} already exists; give the new post another title") from None
+    return path

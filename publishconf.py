@@ -1,0 +1,31 @@
+"""Pelican settings for the published site: absolute URLs, feeds, no drafts."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *
+
+# The address the site is served from; a fork or a staging host sets SITEURL.
+SITEURL = os.environ.get("SITEURL") or "https://kpu-ntt.github.io"
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/semua.atom.xml"
+FEED_ALL_RSS = "feeds/semua.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/kategori/{slug}.rss.xml"
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
+
+# Drafts and posts dated in the future are never written by a production build.
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+# ghp-import publishes here; CNAME is written when the site has its own domain.
+GITHUB_PAGES_BRANCH = os.environ.get("GITHUB_PAGES_BRANCH") or "gh-pages"
+GITHUB_PAGES_REMOTE = os.environ.get("GITHUB_PAGES_REMOTE") or "origin"
+CNAME = os.environ.get("SITE_CNAME") or ""

@@ -1,0 +1,179 @@
+"""Tasks for editors, developers and CI: `invoke --list` shows them all.
+
+On a fresh machine run them through `python3 dev.py TASK`, which installs
+everything first. Unlike the tasks.py that `pelican-quickstart` writes, every
+build here checks the content first, fails on any Pelican warning, and
+publishing refuses to go on after either.
+"""
+
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from invoke import task
+from invoke.exceptions import Exit
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from kpu_content.check import check_site  # noqa: E402
+from kpu_content.new_post import new_post_file  # noqa: E402
+
+LOCAL_SETTINGS = "pelicanconf.py"
+PUBLISH_SETTINGS = "publishconf.py"
+# A change to any of these rebuilds the preview (data/ holds the site's data files).
+WATCHED = ["content", "theme", "plugins", "data", "pelicanconf.py", "publishconf.py"]
+
+
+def read_settings(settings_file: str) -> dict:
+    from pelican.settings import read_settings as pelican_read_settings  # noqa: PLC0415
+
+    return pelican_read_settings(str(ROOT / settings_file))
+
+
+def output_path(output: str | None, settings: dict) -> Path:
+    """The folder a build writes, which `rebuild` may delete: never outside the project."""
+    path = Path(output or settings["OUTPUT_PATH"])
+    return path if path.is_absolute() else ROOT / path
+
+
+def run_check(settings_file: str) -> None:
+    settings = read_settings(settings_file)
+    problems = check_site(settings, ROOT)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise Exit(f"invoke check: {len(problems)} {noun}; nothing was built", code=1)
+    print("invoke check: no problems")
+
+
+def run_pelican(c, settings_file: str, output: str | None) -> None:
+    settings = read_settings(settings_file)
+    target = output_path(output, settings)
+    c.run(
+        f'"{sys.executable}" -m pelican "{ROOT / "content"}" -s "{ROOT / settings_file}" '
+        f'-o "{target}" --fatal warnings',
+        pty=False,
+    )
+
+
+@task
+def check(c, settings=LOCAL_SETTINGS):
+    """Check every post and page; print `path:line: problem` and fail on any."""
+    run_check(settings)
+
+
+@task(help={"output": "folder to write the site to (default: output/)"})
+def build(c, output=None):
+    """Check the content, then build the site with the local settings."""
+    run_check(LOCAL_SETTINGS)
+    run_pelican(c, LOCAL_SETTINGS, output)
+
+
+@task(help={"output": "folder to write the site to (default: output/)"})
+def rebuild(c, output=None):
+    """Delete the output folder and Pelican's cache, then build."""
+    target = output_path(output, read_settings(LOCAL_SETTINGS))
+    if not target.resolve().is_relative_to(ROOT) or target.resolve() == ROOT:
+        raise Exit(f"refusing to delete {target}: it is not a folder inside {ROOT}", code=1)
+    for folder in (target, ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+    build(c, output)
+
+
+@task(help={"output": "folder to write the site to (default: output/)"})
+def preview(c, output=None):
+    """Build with the production settings (absolute URLs, feeds, no drafts)."""
+    run_check(PUBLISH_SETTINGS)
+    run_pelican(c, PUBLISH_SETTINGS, output)
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def serve(c, port=8000):
+    """Serve the built site at http://127.0.0.1:PORT/ (build it first)."""
+    c.run(
+        f'"{sys.executable}" -m pelican --listen -s "{ROOT / LOCAL_SETTINGS}" '
+        f"-b 127.0.0.1 -p {int(port)}",
+        pty=False,
+    )
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def livereload(c, port=8000):
+    """Build, serve, rebuild on every change and reload the browser."""
+    from livereload import Server  # noqa: PLC0415
+
+    def rebuild_quietly():
+        # A mistake while writing is shown, not fatal: the preview keeps running.
+        try:
+            build(c)
+        except Exit as failure:
+            print(failure.message or "build failed", file=sys.stderr)
+
+    rebuild_quietly()
+    server = Server()
+    for name in WATCHED:
+        path = ROOT / name
+        server.watch(str(path / "**" / "*") if path.is_dir() else str(path), rebuild_quietly)
+    server.serve(
+        host="127.0.0.1", port=int(port), root=str(output_path(None, read_settings(LOCAL_SETTINGS)))
+    )
+
+
+@task(
+    help={
+        "title": "the post's title, in quotes",
+        "category": "Berita, Pengumuman or Siaran Pers (default Berita)",
+    }
+)
+def new_post(c, title, category="Berita"):
+    """Start a post: a Markdown file with every header field, dated now (WITA), as a draft."""
+    settings = read_settings(LOCAL_SETTINGS)
+    now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    try:
+        path = new_post_file(settings, title, category, now)
+    except (FileExistsError, ValueError) as error:
+        raise Exit(str(error), code=1) from error
+    print(path.relative_to(ROOT))
+
+
+@task(help={"output": "folder to write the site to (default: output/)"})
+def publish(c, output=None):
+    """Production build that stops at the first failed check or Pelican warning."""
+    preview(c, output)
+
+
+@task(
+    help={
+        "remote": "git remote name or URL to push to (default: GITHUB_PAGES_REMOTE)",
+        "branch": "branch to write (default: GITHUB_PAGES_BRANCH, gh-pages)",
+    }
+)
+def gh_pages(c, remote=None, branch=None):
+    """Publish, then commit the output to the pages branch with ghp-import and push it."""
+    settings = read_settings(PUBLISH_SETTINGS)
+    target = output_path(None, settings)
+    publish(c)
+    remote = remote or settings["GITHUB_PAGES_REMOTE"]
+    branch = branch or settings["GITHUB_PAGES_BRANCH"]
+    with c.cd(str(ROOT)):
+        source = c.run("git rev-parse --short HEAD", hide=True, warn=True).stdout.strip()
+        message = f"Terbitkan situs dari {source or 'salinan kerja'}"
+        cname = f'-c "{settings["CNAME"]}"' if settings["CNAME"] else ""
+        ghp_import = Path(sys.executable).parent / "ghp-import"
+        c.run(
+            f'"{ghp_import}" -n -p -r "{remote}" -b "{branch}" -m "{message}" {cname} "{target}"',
+            pty=False,
+        )
+
+
+@task
+def test(c):
+    """Lint, format check and the whole test suite: what CI runs."""
+    with c.cd(str(ROOT)):
+        c.run(f'"{sys.executable}" -m ruff check .', pty=False)
+        c.run(f'"{sys.executable}" -m ruff format --check .', pty=False)
+        c.run(f'"{sys.executable}" -m pytest', pty=False)

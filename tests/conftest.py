@@ -1,0 +1,84 @@
+"""Shared fixtures: the real site, built by the real tasks into temporary folders."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+# What a copy of the site needs to build and publish on its own.
+SITE_FILES = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "tasks.py"]
+
+
+# The production address the tests build for, whatever the machine's environment says.
+SITE_URL = "https://berita.kpu-ntt.test"
+PUBLISH_VARIABLES = ("SITEURL", "SITE_CNAME", "GITHUB_PAGES_BRANCH", "GITHUB_PAGES_REMOTE")
+
+
+def run_task(project: Path, *arguments: str, check=True, env=None) -> subprocess.CompletedProcess:
+    """Run `invoke ARGUMENTS` in PROJECT, the way an editor or CI does."""
+    environment = {k: v for k, v in os.environ.items() if k not in PUBLISH_VARIABLES}
+    environment |= {"SITEURL": SITE_URL, **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(
+            f"invoke {' '.join(arguments)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+    return result
+
+
+def copy_site(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A private copy of the site's sources, for tests that add bad content."""
+    return copy_site(tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site built with the local settings (`invoke build`)."""
+    output = tmp_path_factory.mktemp("built")
+    run_task(ROOT, "build", "--output", str(output))
+    return output
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The real site built with the production settings (`invoke preview`)."""
+    output = tmp_path_factory.mktemp("published")
+    run_task(ROOT, "preview", "--output", str(output))
+    return output
+
+
+def read_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+SEED_URL = (
+    "berita/2021/11/"
+    "kpu-provinsi-ntt-selenggarakan-rakor-rencana-pelaksanaan-dp3-pada-22-kpu-kabupaten-kota-se-ntt/"
+)

@@ -1,0 +1,100 @@
+"""`invoke gh-pages`: ghp-import into a real local bare repository."""
+
+import os
+import subprocess
+
+import pytest
+from bad_posts import BAD_POSTS, write_bad_post
+from conftest import SITE_URL, run_task
+
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Redaksi KPU NTT",
+    "GIT_AUTHOR_EMAIL": "redaksi@example.invalid",
+    "GIT_COMMITTER_NAME": "Redaksi KPU NTT",
+    "GIT_COMMITTER_EMAIL": "redaksi@example.invalid",
+}
+
+
+def git(*arguments, cwd=None, env=None):
+    return subprocess.run(
+        ["git", *arguments],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+    ).stdout
+
+
+@pytest.fixture
+def repository(site_copy, tmp_path):
+    """The site copy as a git work tree with one commit, and an empty bare remote."""
+    env = dict(GIT_IDENTITY)
+    git("init", "-q", "-b", "main", cwd=site_copy)
+    (site_copy / ".gitignore").write_text("output/\n__pycache__/\n")
+    git("add", "-A", cwd=site_copy)
+    git("commit", "-q", "-m", "Isi situs", cwd=site_copy, env=env)
+    remote = tmp_path / "remote.git"
+    git("init", "-q", "--bare", str(remote))
+    return site_copy, remote, env
+
+
+def branch_files(remote, branch="gh-pages"):
+    names = (
+        git("--git-dir", str(remote), "ls-tree", "-r", "--name-only", branch).decode().split("\n")
+    )
+    return sorted(name for name in names if name)
+
+
+def test_publishes_exactly_the_output(repository):
+    site, remote, env = repository
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    output = site / "output"
+    files = sorted(str(p.relative_to(output)) for p in output.rglob("*") if p.is_file())
+    assert branch_files(remote) == sorted([*files, ".nojekyll"])
+    for name in files:
+        published = git("--git-dir", str(remote), "show", f"gh-pages:{name}")
+        assert published == (output / name).read_bytes(), name
+    source = git("rev-parse", "--short", "HEAD", cwd=site).decode().strip()
+    message = git("--git-dir", str(remote), "log", "-1", "--format=%s", "gh-pages").decode()
+    assert message.strip() == f"Terbitkan situs dari {source}"
+    # Production settings: absolute addresses.
+    seed = git("--git-dir", str(remote), "show", "gh-pages:index.html").decode()
+    assert f'href="{SITE_URL}/' in seed
+
+
+def test_branch_and_cname_are_configurable(repository):
+    site, remote, env = repository
+    env = {**env, "SITE_CNAME": "berita.kpu-ntt.example", "GITHUB_PAGES_BRANCH": "situs"}
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    files = branch_files(remote, "situs")
+    assert "CNAME" in files
+    cname = git("--git-dir", str(remote), "show", "situs:CNAME").decode().strip()
+    assert cname == "berita.kpu-ntt.example"
+
+
+@pytest.mark.parametrize("name", sorted(BAD_POSTS))
+def test_bad_post_publishes_nothing(repository, name):
+    site, remote, env = repository
+    write_bad_post(site, name)
+    result = run_task(site, "gh-pages", "--remote", str(remote), env=env, check=False)
+    assert result.returncode != 0
+    assert BAD_POSTS[name][2] in result.stderr
+    assert git("--git-dir", str(remote), "for-each-ref").strip() == b""
+    assert not (site / "output").exists()
+
+
+def test_pelican_warning_publishes_nothing(repository):
+    site, remote, env = repository
+    # A photo linked with {filename}: the file exists, so check passes; Pelican
+    # warns to use {static}, and --fatal warnings stops the publish.
+    post = site / "content" / "berita" / "2026" / "foto.md"
+    post.write_text(
+        "Title: Foto\nDate: 2026-05-04 10:00\nCategory: Berita\nSummary: R.\n\n"
+        "![Kotak suara]({filename}/images/2024/tps-ilustrasi.jpg)\n",
+        encoding="utf-8",
+    )
+    result = run_task(site, "gh-pages", "--remote", str(remote), env=env, check=False)
+    assert result.returncode != 0
+    assert "invoke check: no problems" in result.stdout
+    assert "Use {static} instead" in result.stdout + result.stderr
+    assert git("--git-dir", str(remote), "for-each-ref").strip() == b""
