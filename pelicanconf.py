@@ -4,6 +4,7 @@ Production settings (absolute SITEURL, feeds) live in publishconf.py, which
 imports this file.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,12 +18,15 @@ SITE_DESCRIPTION = (
     "Berita, pengumuman dan siaran pers Komisi Pemilihan Umum Provinsi Nusa Tenggara Timur."
 )
 SITEURL = ""
+# The site's public address. Share links, og:url and the canonical link use it
+# in every build, so a link shared from a preview is never a localhost one.
+CANONICAL_SITEURL = os.environ.get("SITEURL") or "https://kpu-ntt.github.io"
 
 PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kpu_content", "indonesian_dates"]
+PLUGINS = ["kpu_content", "indonesian_dates", "share_links"]
 
 DEFAULT_LANG = "id"
 TIMEZONE = "Asia/Makassar"
@@ -48,6 +52,7 @@ CONTENT_FIELDS = [
     "image",
     "image_alt",
     "image_caption",
+    "share",
 ]
 # A summary longer than this is cut on listing pages; `invoke check` says so.
 SUMMARY_MAX_CHARS = 300
@@ -146,6 +151,16 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# The "Bagikan:" row under every article (plugins/share_links): WhatsApp first,
+# as most news in NTT is passed on there. A post opts out with "Share: off".
+SHARE_LINKS = {
+    "networks": ["whatsapp", "facebook", "x", "telegram", "email", "copy"],
+    "campaign": "",
+}
+# The link preview picture of an article without a photo (1200 x 630 JPEG).
+SHARE_DEFAULT_IMAGE = "theme/og-default.jpg"
+CACHE_PATH = ".cache"
 
 MENUITEMS = [
     ("Berita", "/kategori/berita/"),

@@ -8,8 +8,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *
 
-# The address the site is served from; a fork or a staging host sets SITEURL.
-SITEURL = os.environ.get("SITEURL") or "https://kpu-ntt.github.io"
+# The address the site is served from; a fork or a staging host sets SITEURL
+# in the environment (pelicanconf.py reads it into CANONICAL_SITEURL).
+SITEURL = CANONICAL_SITEURL
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL

@@ -75,11 +75,12 @@ def build(c, output=None):
 
 @task(help={"output": "folder to write the site to (default: output/)"})
 def rebuild(c, output=None):
-    """Delete the output folder and Pelican's cache, then build."""
-    target = output_path(output, read_settings(LOCAL_SETTINGS))
+    """Delete the output folder and the caches, then build from nothing."""
+    settings = read_settings(LOCAL_SETTINGS)
+    target = output_path(output, settings)
     if not target.resolve().is_relative_to(ROOT) or target.resolve() == ROOT:
         raise Exit(f"refusing to delete {target}: it is not a folder inside {ROOT}", code=1)
-    for folder in (target, ROOT / "cache"):
+    for folder in (target, Path(settings["CACHE_PATH"])):
         shutil.rmtree(folder, ignore_errors=True)
     build(c, output)
 

@@ -164,6 +164,12 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
             status.line, f"status '{status.value}' must be one of {', '.join(sorted(STATUSES))}"
         )
 
+    share = header.get("share")
+    if share and share.value not in ("on", "off"):
+        problem(
+            share.line, f"'Share: {share.value}' must be 'on' or 'off' (off hides the Bagikan row)"
+        )
+
     image = header.get("image")
     if image:
         if not (content / image.value).is_file():
