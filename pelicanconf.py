@@ -26,7 +26,7 @@ PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kpu_content", "indonesian_dates", "share_links"]
+PLUGINS = ["kpu_content", "indonesian_dates", "share_links", "regencies"]
 
 DEFAULT_LANG = "id"
 TIMEZONE = "Asia/Makassar"
@@ -53,6 +53,7 @@ CONTENT_FIELDS = [
     "image_alt",
     "image_caption",
     "share",
+    "wilayah",
 ]
 # A summary longer than this is cut on listing pages; `invoke check` says so.
 SUMMARY_MAX_CHARS = 300
@@ -100,7 +101,14 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
-PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "period_archives": None}
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "category": None,
+    "tag": None,
+    "period_archives": None,
+    # A regency's archive: twenty posts a page, half the pages (and requests) of ten.
+    "regency": 20,
+}
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "sitemap", "robots"]
 SITEMAP_SAVE_AS = "sitemap.xml"
@@ -152,6 +160,16 @@ OUTPUT_RETENTION = [".git"]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
+# Regencies (plugins/regencies): every post names them in "Wilayah:".
+REGENCIES_FILE = ROOT / "data" / "regencies.toml"
+REGENCIES_MAP = ROOT / "data" / "ntt-regencies.geojson"
+REGENCIES_URL = "wilayah/"
+REGENCIES_SAVE_AS = REGENCIES_URL + "index.html"
+REGENCY_URL = "wilayah/{slug}/"
+REGENCY_SAVE_AS = REGENCY_URL + "index.html"
+REGENCY_FEED_ATOM = None
+REGENCY_ISLANDS = ["Timor", "Flores", "Sumba", "Alor", "Lembata", "Rote", "Sabu"]
+
 # The "Bagikan:" row under every article (plugins/share_links): WhatsApp first,
 # as most news in NTT is passed on there. A post opts out with "Share: off".
 SHARE_LINKS = {
@@ -166,6 +184,7 @@ MENUITEMS = [
     ("Berita", "/kategori/berita/"),
     ("Pengumuman", "/kategori/pengumuman/"),
     ("Siaran Pers", "/kategori/siaran-pers/"),
+    ("Wilayah", "/wilayah/"),
 ]
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False

@@ -18,6 +18,7 @@ FEED_ALL_ATOM = "feeds/semua.atom.xml"
 FEED_ALL_RSS = "feeds/semua.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/kategori/{slug}.rss.xml"
+REGENCY_FEED_ATOM = "feeds/wilayah/{slug}.atom.xml"
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = True
 

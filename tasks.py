@@ -44,10 +44,12 @@ def run_check(settings_file: str) -> None:
     problems = check_site(settings, ROOT)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        raise Exit(f"invoke check: {len(problems)} {noun}; nothing was built", code=1)
-    print("invoke check: no problems")
+    errors = [problem for problem in problems if not problem.suggestion]
+    if errors:
+        noun = "problem" if len(errors) == 1 else "problems"
+        raise Exit(f"invoke check: {len(errors)} {noun}; nothing was built", code=1)
+    suggested = len(problems) - len(errors)
+    print(f"invoke check: no problems{f', {suggested} suggestions' if suggested else ''}")
 
 
 def run_pelican(c, settings_file: str, output: str | None) -> None:
@@ -108,11 +110,9 @@ def livereload(c, port=8000):
     from livereload import Server  # noqa: PLC0415
 
     def rebuild_quietly():
-        # A mistake while writing is shown, not fatal: the preview keeps running.
-        try:
-            build(c)
-        except Exit as failure:
-            print(failure.message or "build failed", file=sys.stderr)
+        # In a new process, so that edited plugins, settings and data are read
+        # afresh; a mistake is printed and the last good preview stays up.
+        c.run(f'"{sys.executable}" -m invoke build', warn=True, pty=False)
 
     rebuild_quietly()
     server = Server()

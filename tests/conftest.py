@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 # What a copy of the site needs to build and publish on its own.
-SITE_FILES = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "tasks.py"]
+SITE_FILES = ["content", "theme", "plugins", "data", "pelicanconf.py", "publishconf.py", "tasks.py"]
 
 
 # The production address the tests build for, whatever the machine's environment says.

@@ -142,7 +142,7 @@ def test_production_feeds_sitemap_and_robots(published_site):
     feed = feedparser.parse((published_site / "feeds" / "semua.atom.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title == "KPU Provinsi Nusa Tenggara Timur"
-    assert len(feed.entries) == 16
+    assert len(feed.entries) == 20
     assert all(entry.link.startswith(site + "/berita/") for entry in feed.entries)
     assert any(entry.link == f"{site}/{SEED_URL}" for entry in feed.entries)
     for name in ("semua.rss.xml", "kategori/berita.atom.xml", "kategori/pengumuman.rss.xml"):
@@ -165,11 +165,11 @@ def test_production_feeds_sitemap_and_robots(published_site):
 def test_drafts_and_future_posts_never_reach_production(site_copy, tmp_path):
     folder = site_copy / "content" / "berita" / "2026"
     (folder / "draf.md").write_text(
-        "Title: Draf Rahasia\nDate: 2026-05-04 10:00\nCategory: Berita\nStatus: draft\n\nIsi.\n",
+        "Title: Draf Rahasia\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nStatus: draft\n\nIsi.\n",
         encoding="utf-8",
     )
     (folder / "masa-depan.md").write_text(
-        "Title: Berita Masa Depan\nDate: 2099-01-01 10:00\nCategory: Berita\nSummary: R.\n\nIsi.\n",
+        "Title: Berita Masa Depan\nDate: 2099-01-01 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n\nIsi.\n",
         encoding="utf-8",
     )
     local, production = tmp_path / "local", tmp_path / "production"

@@ -41,7 +41,7 @@ def settings_for(site):
 
 def test_same_title_in_one_month_points_at_both_files(site_copy):
     folder = site_copy / "content" / "berita" / "2026"
-    text = "Title: Rapat Pleno\nDate: 2026-05-0{d} 10:00\nCategory: Berita\nSummary: Ringkas.\n\nIsi.\n"
+    text = "Title: Rapat Pleno\nDate: 2026-05-0{d} 10:00\nCategory: Berita\nWilayah: NTT\nSummary: Ringkas.\n\nIsi.\n"
     (folder / "a.md").write_text(text.format(d=4), encoding="utf-8")
     (folder / "b.md").write_text(text.format(d=5), encoding="utf-8")
     problems = [str(p) for p in check_site(settings_for(site_copy), site_copy)]
@@ -61,9 +61,7 @@ def test_same_title_in_another_month_is_fine(site_copy):
 
 def test_a_slug_resolves_a_clash(site_copy):
     folder = site_copy / "content" / "berita" / "2026"
-    text = (
-        "Title: Rapat Pleno\n{slug}Date: 2026-05-04 10:00\nCategory: Berita\nSummary: R.\n\nIsi.\n"
-    )
+    text = "Title: Rapat Pleno\n{slug}Date: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n\nIsi.\n"
     (folder / "a.md").write_text(text.format(slug=""), encoding="utf-8")
     (folder / "b.md").write_text(text.format(slug="Slug: rapat-pleno-kedua\n"), encoding="utf-8")
     assert check_site(settings_for(site_copy), site_copy) == []
@@ -86,12 +84,12 @@ def test_reserved_addresses_come_from_the_settings():
 
 def test_draft_may_have_an_empty_summary_but_a_published_post_may_not(site_copy):
     folder = site_copy / "content" / "berita" / "2026"
-    header = "Title: Draf {n}\nDate: 2026-05-04 10:00\nCategory: Berita\nSummary:\n{status}\nIsi.\n"
+    header = "Title: Draf {n}\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary:\n{status}\nIsi.\n"
     (folder / "a.md").write_text(header.format(n=1, status="Status: draft\n"), encoding="utf-8")
     (folder / "b.md").write_text(header.format(n=2, status=""), encoding="utf-8")
     problems = [str(p) for p in check_site(settings_for(site_copy), site_copy)]
     assert len(problems) == 1
-    assert problems[0].startswith("content/berita/2026/b.md:4: the summary is empty")
+    assert problems[0].startswith("content/berita/2026/b.md:5: the summary is empty")
 
 
 def test_header_line_that_is_not_a_field(site_copy):
@@ -110,13 +108,13 @@ def test_header_line_that_is_not_a_field(site_copy):
 def test_image_from_another_host_is_refused(site_copy):
     post = site_copy / "content" / "berita" / "2026" / "a.md"
     post.write_text(
-        "Title: Foto\nDate: 2026-05-04 10:00\nCategory: Berita\nSummary: R.\n\n"
+        "Title: Foto\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n\n"
         '<img src="https://example.com/a.jpg" alt="Foto rapat">\n',
         encoding="utf-8",
     )
     problems = [str(p) for p in check_site(settings_for(site_copy), site_copy)]
     assert problems == [
-        "content/berita/2026/a.md:6: the image 'https://example.com/a.jpg' is not a file of this "
+        "content/berita/2026/a.md:7: the image 'https://example.com/a.jpg' is not a file of this "
         "site; put it in content/images/ and write {static}/images/<name>"
     ]
 

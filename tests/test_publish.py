@@ -89,7 +89,7 @@ def test_pelican_warning_publishes_nothing(repository):
     # warns to use {static}, and --fatal warnings stops the publish.
     post = site / "content" / "berita" / "2026" / "foto.md"
     post.write_text(
-        "Title: Foto\nDate: 2026-05-04 10:00\nCategory: Berita\nSummary: R.\n\n"
+        "Title: Foto\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n\n"
         "![Kotak suara]({filename}/images/2024/tps-ilustrasi.jpg)\n",
         encoding="utf-8",
     )

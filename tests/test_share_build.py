@@ -28,7 +28,7 @@ def share_row(page):
 
 def test_every_article_has_the_row_whatsapp_first(published_site):
     found = articles(published_site)
-    assert len(found) == 16
+    assert len(found) == 20
     for path in found:
         page = read_html(path)
         canonical = page.find("link", rel="canonical")["href"]
@@ -109,7 +109,7 @@ def test_photo_exif_and_gps_are_stripped_from_the_preview(site_copy, tmp_path):
         assert original.getexif()
     post = site_copy / "content" / "berita" / "2026" / "foto-gps.md"
     post.write_text(
-        "Title: Foto GPS\nSlug: foto-gps\nDate: 2026-05-04 10:00\nCategory: Berita\nSummary: R.\n"
+        "Title: Foto GPS\nSlug: foto-gps\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n"
         "Image: images/2026/dengan-gps.jpg\nImage_Alt: Ruang rapat\n\nIsi.\n",
         encoding="utf-8",
     )
@@ -124,7 +124,7 @@ def test_photo_exif_and_gps_are_stripped_from_the_preview(site_copy, tmp_path):
 def test_share_off_hides_the_row(site_copy, tmp_path):
     post = site_copy / "content" / "berita" / "2026" / "tanpa-bagikan.md"
     post.write_text(
-        "Title: Tanpa Bagikan\nSlug: tanpa-bagikan\nDate: 2026-05-04 10:00\nCategory: Berita\n"
+        "Title: Tanpa Bagikan\nSlug: tanpa-bagikan\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\n"
         "Summary: R.\nShare: off\n\nIsi.\n",
         encoding="utf-8",
     )
@@ -132,20 +132,20 @@ def test_share_off_hides_the_row(site_copy, tmp_path):
     run_task(site_copy, "build", "--output", str(output))
     page = read_html(output / "berita/2026/05/tanpa-bagikan/index.html")
     assert share_row(page) is None
-    assert page.find("script") is None
+    assert page.find("script", type=None) is None
 
 
 def test_share_value_is_checked(site_copy):
     post = site_copy / "content" / "berita" / "2026" / "bagikan-salah.md"
     post.write_text(
-        "Title: Bagikan Salah\nDate: 2026-05-04 10:00\nCategory: Berita\nSummary: R.\n"
+        "Title: Bagikan Salah\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n"
         "Share: tidak\n\nIsi.\n",
         encoding="utf-8",
     )
     result = run_task(site_copy, "check", check=False)
     assert result.returncode != 0
     assert (
-        "content/berita/2026/bagikan-salah.md:5: 'Share: tidak' must be 'on' or 'off'"
+        "content/berita/2026/bagikan-salah.md:6: 'Share: tidak' must be 'on' or 'off'"
         in result.stderr
     )
 

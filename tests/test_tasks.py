@@ -89,7 +89,7 @@ def wait_for(condition, seconds=30.0):
     return False
 
 
-def test_livereload_rebuilds_on_content_theme_plugin_and_settings(site_copy):
+def test_livereload_rebuilds_on_content_theme_plugin_data_and_settings(site_copy):
     port = free_port()
     preview = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
@@ -121,6 +121,14 @@ def test_livereload_rebuilds_on_content_theme_plugin_and_settings(site_copy):
             "plugin change not rebuilt"
         )
 
+        data = site_copy / "data" / "regencies.toml"
+        data.write_text(
+            data.read_text().replace('capital = "Tambolaka"', 'capital = "Tambolaka Baru"')
+        )
+        assert wait_for(
+            lambda: "Ibu kota Tambolaka Baru" in fetch(base + "/wilayah/sumba-barat-daya/")
+        ), "data change not rebuilt"
+
         settings = site_copy / "pelicanconf.py"
         settings.write_text(
             settings.read_text().replace('SITENAME = "KPU', 'SITENAME = "Pratinjau KPU')
@@ -146,7 +154,10 @@ def test_livereload_keeps_running_after_a_mistake(site_copy):
     try:
         assert wait_for(lambda: "Berita Terkini" in fetch(base + "/"))
         bad = site_copy / "content" / "berita" / "2026" / "rusak.md"
-        bad.write_text("Title: Rusak\nDate: kemarin\nCategory: Berita\n\nIsi.\n", encoding="utf-8")
+        bad.write_text(
+            "Title: Rusak\nDate: kemarin\nCategory: Berita\nWilayah: NTT\n\nIsi.\n",
+            encoding="utf-8",
+        )
         time.sleep(3)
         assert preview.poll() is None
         assert "Berita Terkini" in fetch(base + "/")

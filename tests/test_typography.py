@@ -16,7 +16,7 @@ Program DP3 berjalan 2021---2024. Kata 'desa' tetap utuh.
 def build_with_post(site, tmp_path, title=TITLE, tags="Pemilu, <b>Tebal</b>"):
     post = site / "content" / "berita" / "2026" / "uji-tipografi.md"
     post.write_text(
-        f"Title: {title}\nSlug: uji-tipografi\nDate: 2026-05-04 10:00\nCategory: Berita\n"
+        f"Title: {title}\nSlug: uji-tipografi\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\n"
         f'Tags: {tags}\nSummary: Ringkasan & "kutipan".\n\n{BODY}',
         encoding="utf-8",
     )
@@ -50,7 +50,7 @@ def test_title_is_text_not_markup(site_copy, tmp_path):
     )
     assert page.title.get_text().startswith("Rakor KPU & Bawaslu: \u201cDP3\u201d <script>")
     # The only script is the theme's own share script; the title's never became one.
-    assert [tag.get_text() for tag in page.find_all("script")] == [SHARE_SCRIPT]
+    assert [tag.get_text() for tag in page.find_all("script", type=None)] == [SHARE_SCRIPT]
     # Tags are escaped too.
     assert page.find("b") is None
     assert "<b>Tebal</b>" in page.find("article").get_text()

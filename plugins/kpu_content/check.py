@@ -15,6 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
+from regencies.gazetteer import RegencyError, load_gazetteer
+from regencies.mentions import finder_for, suggestions
 
 from .header import Header, HeaderError, read_header
 
@@ -39,9 +41,12 @@ class Problem:
     path: str
     line: int
     message: str
+    # A suggestion is printed but does not fail the check.
+    suggestion: bool = False
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
+        kind = "suggestion: " if self.suggestion else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
     for source in sources:
         problems += check_source(source, settings, content)
     problems += check_urls(sources, settings)
-    return sorted(problems)
+    # By file and line; within a line, in the order they were found.
+    return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
 
 def read_source(path: Path, shown: Path, kind: str):
@@ -117,7 +123,10 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
     known = set(settings["CONTENT_FIELDS"])
     for key, field in header.fields.items():
         if key not in known:
-            problem(field.line, f"unknown field '{field.name}'{closest(key, known)}")
+            # Suggested as the skeleton writes it: 'Tags', 'Image_Alt'.
+            match = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+            hint = f"; did you mean '{match[0].title()}'?" if match else ""
+            problem(field.line, f"unknown field '{field.name}'{hint}")
 
     required = ["title", "date", "category"] if source.kind == "article" else ["title"]
     for name in required:
@@ -170,6 +179,9 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
             share.line, f"'Share: {share.value}' must be 'on' or 'off' (off hides the Bagikan row)"
         )
 
+    if source.kind == "article":
+        problems += check_regencies(source, settings, draft)
+
     image = header.get("image")
     if image:
         if not (content / image.value).is_file():
@@ -187,6 +199,55 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         Problem(str(source.path), source.header.body_line + line, message)
         for line, message in check_body(source, content)
     ]
+    return problems
+
+
+def check_regencies(source: Source, settings: dict, draft: bool) -> list[Problem]:
+    """'Wilayah:' names known regencies; regencies the text names are suggested."""
+    header, path = source.header, str(source.path)
+    wilayah = header.get("wilayah")
+    if wilayah is None and draft:
+        return []
+    if wilayah is None:
+        return [
+            Problem(
+                path,
+                line_of(header, "wilayah"),
+                "missing 'Wilayah:'; name the regencies the post concerns "
+                "(e.g. 'Wilayah: Sikka, Kota Kupang'), or 'Wilayah: NTT' for the whole province",
+            )
+        ]
+    gazetteer = load_gazetteer(str(settings["REGENCIES_FILE"]))
+    try:
+        placement = gazetteer.place(wilayah.value)
+    except RegencyError as error:
+        return [Problem(path, wilayah.line, message) for message in error.problems]
+    if placement.province_wide:
+        return []
+    tagged = {regency.code for regency in placement.regencies}
+    texts = [
+        (field.line - 1, field.value)
+        for field in (header.get("title"), header.get("summary"))
+        if field
+    ]
+    texts.append((header.body_line - 1, source.body))
+    found, problems = set(tagged), []
+    for offset, text in texts:
+        for mention in suggestions(finder_for(gazetteer), text, found):
+            found.add(mention.regency.code)
+            reason = (
+                f"the dateline '{mention.words}' is in {mention.regency.short_name}"
+                if mention.dateline
+                else f"the text names '{mention.words}'"
+            )
+            problems.append(
+                Problem(
+                    path,
+                    offset + mention.line,
+                    f"{reason}; add '{mention.regency.short_name}' to 'Wilayah:' if the post concerns it",
+                    suggestion=True,
+                )
+            )
     return problems
 
 

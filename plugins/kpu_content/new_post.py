@@ -10,6 +10,7 @@ Title: {title}
 Date: {date}
 Category: {category}
 Tags:
+Wilayah:
 Summary:
 Image:
 Image_Alt:

@@ -1,0 +1,120 @@
+"""Generated posts for benchmarks: realistic Indonesian news in the site's format.
+
+`write_posts(folder, count)` writes COUNT Markdown posts under FOLDER with
+the full header (title, date in WITA, category, tags, Wilayah, summary) and a
+body of four to seven paragraphs, about the length of the real posts. The
+same seed gives the same posts.
+"""
+
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+
+REGENCIES = [
+    "Kabupaten Kupang",
+    "TTS",
+    "TTU",
+    "Belu",
+    "Alor",
+    "Flores Timur",
+    "Sikka",
+    "Ende",
+    "Ngada",
+    "Manggarai",
+    "Sumba Timur",
+    "Sumba Barat",
+    "Lembata",
+    "Rote Ndao",
+    "Manggarai Barat",
+    "Nagekeo",
+    "Sumba Tengah",
+    "SBD",
+    "Manggarai Timur",
+    "Sabu Raijua",
+    "Malaka",
+    "Kota Kupang",
+]
+CATEGORIES = ["Berita", "Berita", "Berita", "Pengumuman", "Siaran Pers"]
+TAGS = [
+    "Pemilu 2024",
+    "Pilkada 2024",
+    "Daftar Pemilih",
+    "Sosialisasi",
+    "DP3",
+    "Badan Ad Hoc",
+    "Logistik",
+    "Rekapitulasi",
+    "PPID",
+    "Pemilih Pemula",
+    "Kampanye",
+    "Bimtek",
+    "Evaluasi",
+]
+ACTIVITIES = [
+    "Rapat Koordinasi",
+    "Bimbingan Teknis",
+    "Sosialisasi",
+    "Rapat Pleno Terbuka",
+    "Pembekalan",
+    "Monitoring dan Evaluasi",
+    "Uji Publik",
+    "Rekapitulasi",
+    "Pencocokan dan Penelitian",
+]
+TOPICS = [
+    "Daftar Pemilih Berkelanjutan",
+    "Pemungutan Suara",
+    "Distribusi Logistik",
+    "Desa Peduli Pemilu dan Pemilihan",
+    "Pemilih Pemula",
+    "Badan Ad Hoc",
+    "Kampanye",
+    "Informasi Publik",
+    "Penghitungan Suara",
+    "Pendidikan Pemilih",
+]
+WORDS = (
+    "penyelenggara pemilu komisi pemilihan umum kabupaten kota provinsi tahapan pemilih daftar "
+    "data pemutakhiran berkelanjutan rapat koordinasi sosialisasi masyarakat desa kelurahan "
+    "kecamatan tempat pemungutan suara logistik kotak surat formulir rekapitulasi hasil "
+    "penghitungan partisipasi pendidikan kader relawan demokrasi transparan akuntabel "
+    "kegiatan peserta anggota sekretariat divisi teknis hukum perencanaan informasi publik "
+    "layanan pengaduan tanggapan perbaikan jadwal pelaksanaan persiapan evaluasi laporan"
+).split()
+
+
+def sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(10, 22))
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(3, 6)))
+
+
+def post_text(number: int, rng: random.Random, start: datetime) -> tuple[str, str]:
+    moment = start + timedelta(minutes=rng.randint(0, 6 * 365 * 24 * 60))
+    moment = moment.replace(minute=moment.minute - moment.minute % 5)
+    places = ["NTT"] if rng.random() < 0.3 else rng.sample(REGENCIES, rng.randint(1, 2))
+    where = places[0] if places != ["NTT"] else "Se-NTT"
+    title = f"{rng.choice(ACTIVITIES)} {rng.choice(TOPICS)} {where} Nomor {number}"
+    header = [
+        f"Title: {title}",
+        f"Date: {moment:%Y-%m-%d %H:%M}",
+        f"Category: {rng.choice(CATEGORIES)}",
+        f"Tags: {', '.join(rng.sample(TAGS, rng.randint(1, 3)))}",
+        f"Wilayah: {', '.join(places)}",
+        f"Summary: {sentence(rng)}",
+    ]
+    body = "\n\n".join(paragraph(rng) for _ in range(rng.randint(4, 7)))
+    return f"{moment:%Y-%m-%d}-{number:05d}.md", "\n".join(header) + "\n\n" + body + "\n"
+
+
+def write_posts(folder: Path, count: int, seed: int = 2024) -> None:
+    rng = random.Random(seed)
+    start = datetime(2021, 1, 1, 8, 0)
+    for number in range(1, count + 1):
+        name, text = post_text(number, rng, start)
+        target = folder / name[:4] / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
