@@ -26,7 +26,15 @@ PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kpu_content", "indonesian_dates", "share_links", "regencies"]
+PLUGINS = [
+    "kpu_content",
+    "indonesian_dates",
+    "share_links",
+    "regencies",
+    "photos",
+    "pelican.plugins.neighbors",
+    "site_output",
+]
 
 DEFAULT_LANG = "id"
 TIMEZONE = "Asia/Makassar"

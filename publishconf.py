@@ -27,6 +27,10 @@ WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
+# Minified HTML, and .gz/.br beside every text file for hosts that serve them.
+MINIFY_HTML = True
+PRECOMPRESS = True
+
 # ghp-import publishes here; CNAME is written when the site has its own domain.
 GITHUB_PAGES_BRANCH = os.environ.get("GITHUB_PAGES_BRANCH") or "gh-pages"
 GITHUB_PAGES_REMOTE = os.environ.get("GITHUB_PAGES_REMOTE") or "origin"

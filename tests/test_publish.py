@@ -4,6 +4,7 @@ import os
 import subprocess
 
 import pytest
+from bs4 import BeautifulSoup
 from bad_posts import BAD_POSTS, write_bad_post
 from conftest import SITE_URL, run_task
 
@@ -58,8 +59,8 @@ def test_publishes_exactly_the_output(repository):
     message = git("--git-dir", str(remote), "log", "-1", "--format=%s", "gh-pages").decode()
     assert message.strip() == f"Terbitkan situs dari {source}"
     # Production settings: absolute addresses.
-    seed = git("--git-dir", str(remote), "show", "gh-pages:index.html").decode()
-    assert f'href="{SITE_URL}/' in seed
+    home = BeautifulSoup(git("--git-dir", str(remote), "show", "gh-pages:index.html"), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == f"{SITE_URL}/"
 
 
 def test_branch_and_cname_are_configurable(repository):

@@ -21,6 +21,7 @@ from .gazetteer import Placement, RegencyError, load_gazetteer
 from .map_svg import regency_map
 
 logger = logging.getLogger(__name__)
+RELATED = 3
 
 
 def gazetteer_of(settings):
@@ -83,6 +84,13 @@ def index_articles(generator):
     generator.context["regency_articles"] = [
         (regency, by_code[regency.code]) for regency in gazetteer.regencies
     ]
+    # "Berita lain dari <regency>" under an article: the newest others of its first regency.
+    for article in generator.articles:
+        if article.regencies:
+            others = by_code[article.regencies[0].code]
+            article.same_regency = [other for other in others if other is not article][:RELATED]
+        else:
+            article.same_regency = []
 
 
 def write_regency_pages(generator, writer):

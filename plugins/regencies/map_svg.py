@@ -75,7 +75,7 @@ def regency_map(geojson_path: Path, links: dict[str, tuple[str, str]]) -> str:
     ]
     for code, (href, label) in sorted(links.items()):
         parts.append(
-            f'<a href="{escape(href)}"><path d="{path_data(rings[code], to_pixels)}">'
+            f'<a href="{escape(href)}" aria-label="{escape(label)}"><path d="{path_data(rings[code], to_pixels)}">'
             f"<title>{escape(label)}</title></path></a>"
         )
     parts.append("</svg>")

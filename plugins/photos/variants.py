@@ -1,0 +1,124 @@
+"""Resized copies of an editor's photo, so that a phone never downloads the original.
+
+An editor drops a large JPEG or PNG into content/images/. For each photo the
+build writes WebP copies 320, 640, 960 and 1280 pixels wide (never wider than
+the original), the same widths as JPEG for browsers without WebP (KaiOS and
+other engines as old as Firefox 48), and a small 4:3 thumbnail for lists.
+Every copy is re-encoded from pixels only, so EXIF (and GPS) is gone. Copies
+are cached by the photo's hash: a build encodes each photo once.
+"""
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, ImageOps
+
+WIDTHS = (320, 640, 960, 1280)
+THUMBNAIL = (160, 120)  # shown at 80 x 60 CSS pixels: sharp on a 2x screen
+QUALITY = {"webp": 72, "jpeg": 76}
+THUMBNAIL_QUALITY = {"webp": 60, "jpeg": 62}
+RECIPE = b"photos-1"  # change when the recipe changes, to refresh the cache
+
+
+@dataclass(frozen=True)
+class Copy:
+    path: str  # in the output, e.g. "images/2024/tps-640.webp"
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Photo:
+    """The copies of one photo, as the theme needs them."""
+
+    source: str  # in content/, e.g. "images/2024/tps.jpg"
+    width: int  # of the largest copy
+    height: int
+    webp: tuple[Copy, ...]
+    jpeg: tuple[Copy, ...]
+    thumbnail_webp: Copy
+    thumbnail_jpeg: Copy
+
+    @property
+    def fallback(self) -> Copy:
+        """The JPEG an old browser loads from src: 640 wide, or the largest below."""
+        fitting = [copy for copy in self.jpeg if copy.width <= 640]
+        return fitting[-1] if fitting else self.jpeg[0]
+
+    def copies(self) -> tuple[Copy, ...]:
+        return (*self.webp, *self.jpeg, self.thumbnail_webp, self.thumbnail_jpeg)
+
+
+def plan(source: str, size: tuple[int, int]) -> Photo:
+    """Which copies a photo of SIZE gets, without encoding anything."""
+    width, height = size
+    widths = [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
+    stem = PurePosixPath(source).with_suffix("")
+
+    def copy(w, kind):
+        return Copy(f"{stem}-{w}.{'jpg' if kind == 'jpeg' else kind}", w, round(height * w / width))
+
+    largest = widths[-1]
+    return Photo(
+        source,
+        largest,
+        round(height * largest / width),
+        tuple(copy(w, "webp") for w in widths),
+        tuple(copy(w, "jpeg") for w in widths),
+        Copy(f"{stem}-kecil.webp", *THUMBNAIL),
+        Copy(f"{stem}-kecil.jpg", *THUMBNAIL),
+    )
+
+
+def measure(path: Path) -> tuple[int, int]:
+    """The size the photo is shown at (EXIF rotation applied), read from its header."""
+    with Image.open(path) as picture:
+        width, height = picture.size
+        orientation = picture.getexif().get(0x0112, 1)
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def encode(picture: Image.Image, copy: Copy, target: Path, thumbnail: bool) -> None:
+    kind = "webp" if copy.path.endswith(".webp") else "jpeg"
+    if thumbnail:
+        resized = ImageOps.fit(picture, (copy.width, copy.height), Image.Resampling.LANCZOS)
+        quality = THUMBNAIL_QUALITY[kind]
+    else:
+        resized = picture.resize((copy.width, copy.height), Image.Resampling.LANCZOS)
+        quality = QUALITY[kind]
+    options = {"method": 4} if kind == "webp" else {"optimize": True, "progressive": True}
+    resized.save(target, kind.upper(), quality=quality, **options)
+
+
+def flatten(picture: Image.Image) -> Image.Image:
+    """RGB on white: transparent PNG corners become white, not black, in JPEG."""
+    picture = ImageOps.exif_transpose(picture)
+    if picture.mode in ("RGBA", "LA", "P"):
+        picture = picture.convert("RGBA")
+        background = Image.new("RGB", picture.size, (255, 255, 255))
+        background.paste(picture, mask=picture.getchannel("A"))
+        return background
+    return picture.convert("RGB")
+
+
+def write_copies(photo: Photo, content: Path, output: Path, cache: Path) -> None:
+    """Encode (or take from the cache) every copy of PHOTO and put it in OUTPUT."""
+    source = content / photo.source
+    digest = hashlib.sha256(RECIPE + source.read_bytes()).hexdigest()
+    folder = cache / digest
+    if not folder.is_dir():
+        partial = cache / f"{digest}.part"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        with Image.open(source) as original:
+            picture = flatten(original)
+        for copy in photo.copies():
+            thumbnail = copy in (photo.thumbnail_webp, photo.thumbnail_jpeg)
+            encode(picture, copy, partial / PurePosixPath(copy.path).name, thumbnail)
+        partial.rename(folder)  # a half-encoded photo never counts as cached
+    for copy in photo.copies():
+        target = output / copy.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(folder / PurePosixPath(copy.path).name, target)
