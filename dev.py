@@ -12,6 +12,7 @@ changes), then hands over to invoke inside it.
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("KPU_VENV", ROOT / ".venv"))
 LOCK = ROOT / "requirements.lock"
 STAMP = VENV / "requirements.lock.sha256"
+NODE_LOCK = ROOT / "package-lock.json"
+NODE_STAMP = ROOT / "node_modules" / "package-lock.json.sha256"
 
 
 def venv_python() -> Path:
@@ -54,8 +57,24 @@ def ensure_environment() -> Path:
     return venv_python()
 
 
+def ensure_node_tools() -> None:
+    """axe-core for the accessibility tests, from package-lock.json, when npm is here."""
+    wanted = hashlib.sha256(NODE_LOCK.read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("dev.py: no npm here; the accessibility tests will be skipped", file=sys.stderr)
+        return
+    print(f"dev.py: installing the packages of {NODE_LOCK.name} into node_modules", file=sys.stderr)
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--silent"], cwd=ROOT, check=True)
+    NODE_STAMP.write_text(wanted + "\n")
+
+
 def main(arguments: list[str]) -> int:
     python = ensure_environment()
+    if arguments[:1] == ["test"]:
+        ensure_node_tools()
     if not arguments:
         arguments = ["--list"]
     os.chdir(ROOT)

@@ -118,7 +118,9 @@ PAGINATED_TEMPLATES = {
     "regency": 20,
 }
 
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "sitemap", "robots"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404", "sitemap", "robots"]
+SEARCH_URL = "cari/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 
@@ -193,6 +195,7 @@ MENUITEMS = [
     ("Pengumuman", "/kategori/pengumuman/"),
     ("Siaran Pers", "/kategori/siaran-pers/"),
     ("Wilayah", "/wilayah/"),
+    ("Cari", "/cari/"),
 ]
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False

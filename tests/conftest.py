@@ -78,6 +78,9 @@ def read_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# Every post in content/berita is published (the real content has no drafts).
+ARTICLE_COUNT = len(list((ROOT / "content" / "berita").rglob("*.md")))
+
 SEED_URL = (
     "berita/2021/11/"
     "kpu-provinsi-ntt-selenggarakan-rakor-rencana-pelaksanaan-dp3-pada-22-kpu-kabupaten-kota-se-ntt/"
@@ -113,8 +116,12 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def served_site(published_site):
-    """The production build served over HTTP on 127.0.0.1, as a host would."""
+def served_site(tmp_path_factory):
+    """The production build served over HTTP on 127.0.0.1, as a host would.
+
+    Built with SITEURL set to the server's own address, as production is built
+    with its own: every absolute URL of the site then points at this server.
+    """
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -123,9 +130,25 @@ def served_site(published_site):
         def log_message(self, *arguments):
             pass
 
-    handler = functools.partial(Quiet, directory=str(published_site))
+    folder = tmp_path_factory.mktemp("served")
+    handler = functools.partial(Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    run_task(ROOT, "preview", "--output", str(folder), env={"SITEURL": base})
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield base
     server.shutdown()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from package-lock.json (`npm ci`, which dev.py and .ci/run do)."""
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs axe-core: run `npm ci` (dev.py test does)")
+        pytest.skip("no node_modules/axe-core: run `npm ci` for the accessibility tests")
+    return AXE

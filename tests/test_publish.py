@@ -4,8 +4,8 @@ import os
 import subprocess
 
 import pytest
-from bs4 import BeautifulSoup
 from bad_posts import BAD_POSTS, write_bad_post
+from bs4 import BeautifulSoup
 from conftest import SITE_URL, run_task
 
 GIT_IDENTITY = {
@@ -59,7 +59,9 @@ def test_publishes_exactly_the_output(repository):
     message = git("--git-dir", str(remote), "log", "-1", "--format=%s", "gh-pages").decode()
     assert message.strip() == f"Terbitkan situs dari {source}"
     # Production settings: absolute addresses.
-    home = BeautifulSoup(git("--git-dir", str(remote), "show", "gh-pages:index.html"), "html.parser")
+    home = BeautifulSoup(
+        git("--git-dir", str(remote), "show", "gh-pages:index.html"), "html.parser"
+    )
     assert home.find("link", rel="canonical")["href"] == f"{SITE_URL}/"
 
 

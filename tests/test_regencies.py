@@ -6,6 +6,7 @@ import re
 import feedparser
 import pytest
 from conftest import ROOT, SEED_URL, SITE_URL, read_html, run_task
+
 from regencies.gazetteer import RegencyError, load_gazetteer, normal
 from regencies.mentions import MentionFinder, suggestions
 
@@ -242,7 +243,7 @@ def test_regency_pages_counts_and_map(built_site):
         assert number == counts.get(href, 0), href
         page = read_html(built_site / href.strip("/") / "index.html")
         assert len(page.select("ol.list > li")) == number
-    assert counts["/wilayah/sikka/"] == 1
+    assert counts["/wilayah/sikka/"] == 2
     assert counts["/wilayah/kota-kupang/"] == 1
     assert counts["/wilayah/kabupaten-kupang/"] == 1
     svg_links = index.select("svg a")
@@ -315,8 +316,9 @@ def test_regency_feeds_are_valid_atom_with_regency_categories(published_site):
     feed = feedparser.parse(feed_path.read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
-    assert [entry.title for entry in feed.entries] == [
-        "Desa Peduli Pemilu dan Pemilihan Berlanjut di Sikka dan\xa0Ende"
+    assert [entry.title.replace("\xa0", " ") for entry in feed.entries] == [
+        "Desa Peduli Pemilu dan Pemilihan Berlanjut di Sikka dan Ende",
+        "Sosialisasi Hak Pilih bagi Pemilih Penyandang Disabilitas di Sikka",
     ]
     assert {"Sikka", "Ende"} <= {tag.term for tag in feed.entries[0].tags}
     page = read_html(published_site / "wilayah" / "sikka" / "index.html")

@@ -4,7 +4,7 @@ import gzip
 import re
 from urllib.parse import urlsplit
 
-from conftest import SEED_URL, SITE_URL, read_html, run_task
+from conftest import ARTICLE_COUNT, SEED_URL, SITE_URL, read_html, run_task
 from PIL import Image
 
 SHARE_HOSTS = {
@@ -28,7 +28,7 @@ def share_row(page):
 
 def test_every_article_has_the_row_whatsapp_first(published_site):
     found = articles(published_site)
-    assert len(found) == 20
+    assert len(found) == ARTICLE_COUNT
     for path in found:
         page = read_html(path)
         canonical = page.find("link", rel="canonical")["href"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
+
 from regencies.gazetteer import RegencyError, load_gazetteer
 from regencies.mentions import finder_for, suggestions
 

@@ -52,6 +52,7 @@ def replace_images(html: str, photo_for, site: str) -> str:
     PHOTO_FOR(path) plans the copies of content/PATH. Markdown has already
     escaped the alt text, so it is unescaped once before picture_html escapes it.
     """
+
     def picture(match):
         alt = ALT.search(match["attributes"] + match["rest"])
         return picture_html(photo_for(match["path"]), unescape(alt["alt"]) if alt else "", site)

@@ -54,7 +54,8 @@ class Photo:
 def plan(source: str, size: tuple[int, int]) -> Photo:
     """Which copies a photo of SIZE gets, without encoding anything."""
     width, height = size
-    widths = [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
+    # The standard widths below the photo's own, and the photo's own if it is not larger.
+    widths = [w for w in WIDTHS if w < width] + ([width] if width <= WIDTHS[-1] else [])
     stem = PurePosixPath(source).with_suffix("")
 
     def copy(w, kind):

@@ -14,7 +14,9 @@ from .compress import finish
 def finish_output(pelican):
     settings = pelican.settings
     if settings.get("MINIFY_HTML") or settings.get("PRECOMPRESS"):
-        finish(Path(settings["OUTPUT_PATH"]), settings.get("MINIFY_HTML"), settings.get("PRECOMPRESS"))
+        finish(
+            Path(settings["OUTPUT_PATH"]), settings.get("MINIFY_HTML"), settings.get("PRECOMPRESS")
+        )
 
 
 def register():
