@@ -27,9 +27,11 @@ PAGE_TYPES = {
 }
 
 
-def open_page(browser, base, path, javascript=True, viewport=None):
+def open_page(browser, base, path, *, javascript=True, viewport=None, scheme="light"):
     context = browser.new_context(
-        java_script_enabled=javascript, viewport=viewport or {"width": 1024, "height": 768}
+        java_script_enabled=javascript,
+        viewport=viewport or {"width": 1024, "height": 768},
+        color_scheme=scheme,
     )
     page = context.new_page()
     requests, errors = [], []
@@ -44,7 +46,7 @@ def open_page(browser, base, path, javascript=True, viewport=None):
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
 def test_page_type_reads_without_help(browser, served_site, name, javascript):
-    page, requests, errors = open_page(browser, served_site, PAGE_TYPES[name], javascript)
+    page, requests, errors = open_page(browser, served_site, PAGE_TYPES[name], javascript=javascript)
     assert page.locator("h1").first.is_visible()
     assert page.locator("main").inner_text().strip()
     assert {urlsplit(url).netloc for url in requests} == {urlsplit(served_site).netloc}
@@ -52,9 +54,10 @@ def test_page_type_reads_without_help(browser, served_site, name, javascript):
     page.context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
-def test_axe_finds_no_violation(browser, served_site, axe_script, name):
-    page, _, _ = open_page(browser, served_site, PAGE_TYPES[name])
+def test_axe_finds_no_violation(browser, served_site, axe_script, name, scheme):
+    page, _, _ = open_page(browser, served_site, PAGE_TYPES[name], scheme=scheme)
     page.add_script_tag(path=str(axe_script))
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [
