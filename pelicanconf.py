@@ -32,6 +32,7 @@ PLUGINS = [
     "share_links",
     "regencies",
     "photos",
+    "view_counts",
     "pelican.plugins.neighbors",
     "site_output",
 ]
@@ -62,6 +63,7 @@ CONTENT_FIELDS = [
     "image_caption",
     "share",
     "wilayah",
+    "old_urls",
 ]
 # A summary longer than this is cut on listing pages; `invoke check` says so.
 SUMMARY_MAX_CHARS = 300
@@ -179,6 +181,11 @@ REGENCY_URL = "wilayah/{slug}/"
 REGENCY_SAVE_AS = REGENCY_URL + "index.html"
 REGENCY_FEED_ATOM = None
 REGENCY_ISLANDS = ["Timor", "Flores", "Sumba", "Alor", "Lembata", "Rote", "Sabu"]
+
+# View counts (plugins/view_counts): the snapshot `invoke views-import` writes.
+VIEW_COUNTS_FILE = ROOT / "data" / "view-counts.json"
+# The office's uptime monitor and other robots not caught by name in access logs.
+VIEW_COUNTS_IGNORE_AGENTS = ["KPU-NTT-Uptime"]
 
 # The "Bagikan:" row under every article (plugins/share_links): WhatsApp first,
 # as most news in NTT is passed on there. A post opts out with "Share: off".

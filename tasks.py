@@ -171,6 +171,81 @@ def gh_pages(c, remote=None, branch=None):
         )
 
 
+@task(
+    help={
+        "path": "the export file (GA4, UA, Matomo, Plausible, GoatCounter, Umami or an access log; .gz too)",
+        "format": "the format, when it cannot be told from the content",
+        "source": "the analytics tool or site the file comes from (default: from the format)",
+        "period": "START..END, for exports that do not say which days they cover",
+    },
+)
+def views_import(c, path, format=None, source=None, period=None):
+    """Import an analytics export into data/view-counts.json (the view-count snapshot)."""
+    from view_counts.importing import ImportFailure, import_file  # noqa: PLC0415
+
+    settings = read_settings(LOCAL_SETTINGS)
+    try:
+        report, export = import_file(
+            Path(path),
+            Path(settings["VIEW_COUNTS_FILE"]),
+            settings,
+            format=format,
+            source=source,
+            period=period,
+            ignore_agents=tuple(settings["VIEW_COUNTS_IGNORE_AGENTS"]),
+        )
+    except ImportFailure as failure:
+        raise Exit(f"{failure}\nThe snapshot was not changed.", code=1) from None
+    if not report.added:
+        print(report.message)
+        return
+    print(f"{path}: {export.format}, reading '{export.metric}', {export.start}..{export.end}")
+    for note in export.notes:
+        print(f"  note: {note}")
+    for reason, count in sorted(export.skipped.items()):
+        print(f"  skipped {count} rows: {reason}")
+    print(f"  {report.matched_views} views matched to articles")
+    if report.replaced:
+        print(f"  replaces the earlier import(s) it covers: {', '.join(report.replaced)}")
+    if report.unmatched:
+        print(f"  {sum(report.unmatched.values())} views matched no article; the most viewed:")
+        for unmatched, views in report.unmatched.most_common(10):
+            print(f"    {views:>8}  {unmatched}")
+
+
+@task(
+    help={
+        "tool": "matomo or plausible (the office's own server; see the README for its variables)",
+        "period": "START..END, or 'yesterday' (in WITA), the default",
+    }
+)
+def views_pull(c, tool, period="yesterday"):
+    """Fetch page views from Matomo's or Plausible's API and import them like an export."""
+    import tempfile  # noqa: PLC0415
+    from datetime import timedelta  # noqa: PLC0415
+
+    from view_counts.importing import ImportFailure, parse_period  # noqa: PLC0415
+    from view_counts.pulling import TOOLS, PullError  # noqa: PLC0415
+
+    if tool not in TOOLS:
+        raise Exit(f"--tool must be one of {', '.join(TOOLS)}", code=1)
+    settings = read_settings(LOCAL_SETTINGS)
+    if period == "yesterday":
+        day = datetime.now(ZoneInfo(settings["TIMEZONE"])).date() - timedelta(days=1)
+        start, end = day, day
+    else:
+        try:
+            start, end = parse_period(period)
+        except ImportFailure as failure:
+            raise Exit(str(failure), code=1) from None
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            export = TOOLS[tool](start, end, Path(folder))
+        except PullError as error:
+            raise Exit(f"views-pull: {error}\nThe snapshot was not changed.", code=1) from None
+        views_import(c, str(export), source=tool, period=f"{start}..{end}")
+
+
 @task
 def test(c):
     """Lint, format check and the whole test suite: what CI runs."""

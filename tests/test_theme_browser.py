@@ -46,7 +46,9 @@ def open_page(browser, base, path, *, javascript=True, viewport=None, scheme="li
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
 def test_page_type_reads_without_help(browser, served_site, name, javascript):
-    page, requests, errors = open_page(browser, served_site, PAGE_TYPES[name], javascript=javascript)
+    page, requests, errors = open_page(
+        browser, served_site, PAGE_TYPES[name], javascript=javascript
+    )
     assert page.locator("h1").first.is_visible()
     assert page.locator("main").inner_text().strip()
     assert {urlsplit(url).netloc for url in requests} == {urlsplit(served_site).netloc}

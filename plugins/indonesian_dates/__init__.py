@@ -7,13 +7,14 @@ English by accident.
 
 from pelican import signals
 
-from .dates import clock_time, long_date, month_year, short_date
+from .dates import clock_time, day_month_year, long_date, month_year, short_date
 
 FILTERS = {
     "long_date": long_date,
     "short_date": short_date,
     "clock_time": clock_time,
     "month_year": month_year,
+    "day_month_year": day_month_year,
 }
 
 

@@ -6,9 +6,9 @@ word of warning. Babel carries its own locale data, so "Rabu, 3 November 2021"
 comes out the same on every machine.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 
 LOCALE = "id"
 
@@ -31,3 +31,8 @@ def clock_time(moment: datetime) -> str:
 def month_year(moment: datetime) -> str:
     """'November 2021', the heading of a month's archive."""
     return format_datetime(moment, "MMMM y", tzinfo=moment.tzinfo, locale=LOCALE)
+
+
+def day_month_year(day: date) -> str:
+    """'28 November 2026', for a day without a time (when counts were taken)."""
+    return format_date(day, "d MMMM y", locale=LOCALE)

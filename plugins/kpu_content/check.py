@@ -69,6 +69,17 @@ def closest(word: str, choices) -> str:
 def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
     """Check every Markdown file of the site; return the problems, sorted."""
     content = Path(settings["PATH"])
+    sources, problems = read_sources(settings, root)
+    for source in sources:
+        problems += check_source(source, settings, content)
+    problems += check_urls(sources, settings)
+    # By file and line; within a line, in the order they were found.
+    return sorted(problems, key=lambda problem: (problem.path, problem.line))
+
+
+def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source], list[Problem]]:
+    """Every post and page of the site, and the files that could not be read."""
+    content = Path(settings["PATH"])
     root = root or content.parent
     problems: list[Problem] = []
     sources: list[Source] = []
@@ -86,11 +97,7 @@ def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
                 problems += read_problems
                 if source:
                     sources.append(source)
-    for source in sources:
-        problems += check_source(source, settings, content)
-    problems += check_urls(sources, settings)
-    # By file and line; within a line, in the order they were found.
-    return sorted(problems, key=lambda problem: (problem.path, problem.line))
+    return sources, problems
 
 
 def read_source(path: Path, shown: Path, kind: str):
@@ -173,6 +180,14 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         problem(
             status.line, f"status '{status.value}' must be one of {', '.join(sorted(STATUSES))}"
         )
+
+    old_urls = header.get("old_urls")
+    for old in old_url_list(old_urls.value if old_urls else ""):
+        if not old.startswith("/"):
+            problem(
+                old_urls.line,
+                f"old URL '{old}' must be a path that starts with '/', e.g. /index.php/blog/read/1234",
+            )
 
     share = header.get("share")
     if share and share.value not in ("on", "off"):
@@ -304,6 +319,11 @@ def parse_date(value: str, settings: dict) -> datetime | None:
     except ValueError:
         return None
     return moment.replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
+
+
+def old_url_list(value: str) -> list[str]:
+    """'Old_Urls: /a, /b' as a list: the old site's addresses of this post."""
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def url_of(source: Source, settings: dict) -> str | None:
