@@ -89,15 +89,21 @@ def wait_for(condition, seconds=30.0):
     return False
 
 
-def test_livereload_rebuilds_on_content_theme_plugin_data_and_settings(site_copy):
-    port = free_port()
-    preview = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
-        cwd=site_copy,
+def start(site, task, port, stderr=subprocess.DEVNULL):
+    """`invoke TASK --port PORT` in the background, in its own process group."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "invoke", task, "--port", str(port)],
+        cwd=site,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
         start_new_session=True,
     )
+
+
+def test_livereload_rebuilds_on_content_theme_plugin_data_and_settings(site_copy):
+    port = free_port()
+    preview = start(site_copy, "livereload", port)
     base = f"http://127.0.0.1:{port}"
     seed = (
         "/berita/2021/11/kpu-provinsi-ntt-selenggarakan-rakor-rencana-pelaksanaan-dp3-pada-22-"
@@ -142,14 +148,7 @@ def test_livereload_rebuilds_on_content_theme_plugin_data_and_settings(site_copy
 def test_livereload_keeps_running_after_a_mistake(site_copy):
     # A broken post is reported and the last good preview stays up.
     port = free_port()
-    preview = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
-        cwd=site_copy,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    preview = start(site_copy, "livereload", port, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: "Berita Terkini" in fetch(base + "/"))
@@ -171,13 +170,7 @@ def test_livereload_keeps_running_after_a_mistake(site_copy):
 def test_serve_answers_on_loopback(site_copy):
     run_task(site_copy, "build")
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-        cwd=site_copy,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    server = start(site_copy, "serve", port)
     try:
         assert wait_for(lambda: "Berita Terkini" in fetch(f"http://127.0.0.1:{port}/"))
         page = read_html_from(fetch(f"http://127.0.0.1:{port}/profil/"))

@@ -129,15 +129,21 @@ def table(export: Export, text: str, start: int, path_names, count_names) -> Non
         export.add(cells[path_at], parse_count(cells[count_at], number))
 
 
-def ga4_csv(text: str) -> Export:
-    export = Export("ga4-csv", "Views")
+def preamble(text: str) -> tuple[int, list[str]]:
+    """Google's exports open with '#' lines: the header's line number, and those lines."""
     lines = text.splitlines()
     header = next(i for i, line in enumerate(lines, 1) if line.strip() and not line.startswith("#"))
-    for line in lines[: header - 1]:
+    return header, lines[: header - 1]
+
+
+def ga4_csv(text: str) -> Export:
+    export = Export("ga4-csv", "Views")
+    header, comments = preamble(text)
+    for line in comments:
         found = re.match(r"#\s*(Start|End) date:\s*(\d{8})", line)
         if found:
             export.see_date(datetime.strptime(found[2], "%Y%m%d").date())
-    first = lines[header - 1].lower()
+    first = text.splitlines()[header - 1].lower()
     if first.startswith(("page title", "judul halaman", "content group")):
         raise ExportError(
             header,
@@ -156,9 +162,8 @@ def ga4_csv(text: str) -> Export:
 
 def ua_csv(text: str) -> Export:
     export = Export("ua-csv", "Pageviews")
-    lines = text.splitlines()
-    header = next(i for i, line in enumerate(lines, 1) if line.strip() and not line.startswith("#"))
-    for line in lines[: header - 1]:
+    header, comments = preamble(text)
+    for line in comments:
         found = re.match(r"#\s*(\d{8})-(\d{8})\s*$", line)
         if found:
             export.see_date(datetime.strptime(found[1], "%Y%m%d").date())
