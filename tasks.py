@@ -79,10 +79,11 @@ def build(c, output=None):
 def rebuild(c, output=None):
     """Delete the output folder and the caches, then build from nothing."""
     settings = read_settings(LOCAL_SETTINGS)
-    target = output_path(output, settings)
-    if not target.resolve().is_relative_to(ROOT) or target.resolve() == ROOT:
-        raise Exit(f"refusing to delete {target}: it is not a folder inside {ROOT}", code=1)
-    for folder in (target, Path(settings["CACHE_PATH"])):
+    folders = (output_path(output, settings), Path(settings["CACHE_PATH"]))
+    for folder in folders:
+        if not folder.resolve().is_relative_to(ROOT) or folder.resolve() == ROOT:
+            raise Exit(f"refusing to delete {folder}: it is not a folder inside {ROOT}", code=1)
+    for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
     build(c, output)
 

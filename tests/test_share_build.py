@@ -64,9 +64,12 @@ def test_pages_and_lists_have_no_row(published_site):
 def test_row_costs_a_few_hundred_bytes(published_site):
     for path in articles(published_site):
         html = path.read_text(encoding="utf-8")
-        without = re.sub(r'<section class="share".*?</section>\n?', "", html, flags=re.S)
+        # Minified HTML drops quotes and may reorder attributes: match either way.
+        row = re.compile(r"<section[^>]*\bclass=\"?share\"?[^>]*>.*?</section>", re.S)
+        without, found = row.subn("", html)
+        assert found == 1, f"{path}: no share row found"
         cost = len(gzip.compress(html.encode(), 9)) - len(gzip.compress(without.encode(), 9))
-        assert cost <= 700, f"{path}: the share row adds {cost} bytes (gzip -9)"
+        assert 200 < cost <= 700, f"{path}: the share row adds {cost} bytes (gzip -9)"
 
 
 def test_open_graph_tags(published_site):
