@@ -34,6 +34,8 @@ PLUGINS = [
     "photos",
     "view_counts",
     "pelican.plugins.neighbors",
+    # Both run when the site is written, in this order: index, then compress.
+    "search",
     "site_output",
 ]
 
@@ -122,6 +124,10 @@ PAGINATED_TEMPLATES = {
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404", "sitemap", "robots"]
 SEARCH_URL = "cari/"
+# The Pagefind index for /cari/ (plugins/search). Off by default: Pagefind's
+# filter files differ from one run to the next (upstream, Pagefind issue #638),
+# which would break byte-identical builds. KPU_SEARCH=1 turns it on.
+SEARCH_INDEX = os.environ.get("KPU_SEARCH") == "1"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"

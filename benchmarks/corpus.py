@@ -73,18 +73,38 @@ TOPICS = [
     "Penghitungan Suara",
     "Pendidikan Pemilih",
 ]
+# Words of Indonesian election news, most common first: sentences draw them
+# with Zipf's law (the n-th word about 1/n as often as the first), as real
+# text does, so an index of generated posts has realistic posting lists.
 WORDS = (
-    "penyelenggara pemilu komisi pemilihan umum kabupaten kota provinsi tahapan pemilih daftar "
-    "data pemutakhiran berkelanjutan rapat koordinasi sosialisasi masyarakat desa kelurahan "
-    "kecamatan tempat pemungutan suara logistik kotak surat formulir rekapitulasi hasil "
-    "penghitungan partisipasi pendidikan kader relawan demokrasi transparan akuntabel "
-    "kegiatan peserta anggota sekretariat divisi teknis hukum perencanaan informasi publik "
-    "layanan pengaduan tanggapan perbaikan jadwal pelaksanaan persiapan evaluasi laporan"
+    "dan yang di untuk dengan pada dalam ini itu dari ke oleh akan juga tersebut sebagai "
+    "kpu pemilu pemilihan pemilih kabupaten kota provinsi daftar data suara tahapan kegiatan "
+    "masyarakat desa kelurahan kecamatan rapat koordinasi sosialisasi anggota ketua sekretariat "
+    "divisi teknis hukum perencanaan informasi publik layanan pengaduan tanggapan perbaikan "
+    "jadwal pelaksanaan persiapan evaluasi laporan tempat pemungutan logistik kotak surat formulir "
+    "rekapitulasi hasil penghitungan partisipasi pendidikan kader relawan demokrasi transparan "
+    "akuntabel peserta bawaslu partai politik calon kampanye debat verifikasi administrasi "
+    "faktual pencalonan dukungan penetapan pengumuman keputusan peraturan regulasi anggaran "
+    "hibah pengadaan distribusi gudang pengepakan penyortiran pelipatan pengiriman kapal "
+    "pelabuhan pulau perahu cuaca gelombang jalan jembatan listrik sinyal jaringan aplikasi "
+    "sirekap sidalih sipol siakba pantarlih kpps pps ppk saksi pemantau pengawas keamanan "
+    "polisi tni camat bupati wali gubernur dprd dpr dpd presiden wakil komisioner sekretaris "
+    "kepala bagian subbagian staf operator petugas pendamping disabilitas lansia perempuan "
+    "pemula milenial sekolah kampus mahasiswa siswa guru gereja masjid tokoh adat agama "
+    "pemuda organisasi lembaga media wartawan siaran pers berita foto video spanduk baliho "
+    "brosur stiker kalender buku panduan modul materi narasumber moderator diskusi seminar "
+    "lokakarya bimbingan pelatihan simulasi uji coba pemutakhiran berkelanjutan pindah "
+    "meninggal ganda tidak memenuhi syarat baru ktp elektronik kartu keluarga nik domisili "
+    "alamat rumah kampung dusun wilayah daerah nasional pusat kantor aula hotel gedung ruang "
+    "pagi siang sore malam senin selasa rabu kamis jumat sabtu minggu januari februari maret "
+    "april mei juni juli agustus september oktober november desember tahun bulan minggu hari "
+    "jam menit pertama kedua ketiga terakhir lanjutan awal akhir tengah penting utama khusus"
 ).split()
+WEIGHTS = [1 / rank for rank in range(1, len(WORDS) + 1)]
 
 
 def sentence(rng: random.Random) -> str:
-    words = rng.choices(WORDS, k=rng.randint(10, 22))
+    words = rng.choices(WORDS, weights=WEIGHTS, k=rng.randint(10, 22))
     return " ".join(words).capitalize() + "."
 
 

@@ -115,9 +115,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """The production build served over HTTP on 127.0.0.1, as a host would.
+def serve_build(folder: Path, env: dict | None = None):
+    """Build the production site into FOLDER for a server on 127.0.0.1, and serve it.
 
     Built with SITEURL set to the server's own address, as production is built
     with its own: every absolute URL of the site then points at this server.
@@ -130,13 +129,26 @@ def served_site(tmp_path_factory):
         def log_message(self, *arguments):
             pass
 
-    folder = tmp_path_factory.mktemp("served")
     handler = functools.partial(Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    run_task(ROOT, "preview", "--output", str(folder), env={"SITEURL": base})
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    run_task(ROOT, "preview", "--output", str(folder), env={"SITEURL": base, **(env or {})})
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The production build served over HTTP on 127.0.0.1, as a host would."""
+    server, base = serve_build(tmp_path_factory.mktemp("served"))
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_search_site(tmp_path_factory):
+    """The same, with the Pagefind index for /cari/ (KPU_SEARCH=1)."""
+    server, base = serve_build(tmp_path_factory.mktemp("served-search"), {"KPU_SEARCH": "1"})
     yield base
     server.shutdown()
 

@@ -92,7 +92,7 @@ def test_article_page_has_everything(published_site):
     assert article.h1
     assert "Rabu, 14 Februari 2024, 07.00 WITA" in article.find("time").get_text()
     assert article.find("a", href=f"{SITE_URL}/kategori/berita/")
-    assert article.find(string=re.compile("Wilayah: Se-NTT"))
+    assert any(p.get_text() == "Wilayah: Se-NTT" for p in article.find_all("p"))
     assert article.find("figure").find("picture")
     assert article.find("figcaption")
     assert article.find(string=re.compile("Topik:"))
