@@ -12,15 +12,14 @@ fragments.
 """
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from corpus import write_posts
 from first_paint import CHROMIUM_ARGS, serve
 from playwright.sync_api import sync_playwright
+from regency_cost import make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ["DPT", "jadwal pemungutan suara", "Sumba Barat Daya", "pemilih pemula", "logistik"]
@@ -51,13 +50,7 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=2000)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        for name in ["content", "theme", "plugins", "data", "pelicanconf.py", "publishconf.py"]:
-            source = ROOT / name
-            copy = shutil.copytree if source.is_dir() else shutil.copy2
-            copy(source, site / name)
-        shutil.rmtree(site / "content" / "berita")
-        write_posts(site / "content" / "berita", arguments.posts)
+        site = make_site(Path(temporary) / "site", arguments.posts)
         output = Path(temporary) / "out"
         output.mkdir()
         server, base = serve(output)
