@@ -52,8 +52,10 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(site: Path, output: Path, extra: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one full build."""
+def build(
+    site: Path, output: Path, extra: list[str], settings: str = "pelicanconf.py", env=None
+) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one full build of SITE with `pelican --fatal warnings`."""
     started, cpu = time.perf_counter(), children_cpu()
     subprocess.run(
         [
@@ -62,7 +64,7 @@ def build(site: Path, output: Path, extra: list[str]) -> tuple[float, float]:
             "pelican",
             "content",
             "-s",
-            "pelicanconf.py",
+            settings,
             "-o",
             str(output),
             "--fatal",
@@ -73,6 +75,7 @@ def build(site: Path, output: Path, extra: list[str]) -> tuple[float, float]:
         cwd=site,
         check=True,
         stdout=subprocess.DEVNULL,
+        env=env,
     )
     return time.perf_counter() - started, children_cpu() - cpu
 

@@ -12,37 +12,15 @@ fragments.
 """
 
 import argparse
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from first_paint import CHROMIUM_ARGS, serve
 from playwright.sync_api import sync_playwright
-from regency_cost import make_site
+from regency_cost import build, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ["DPT", "jadwal pemungutan suara", "Sumba Barat Daya", "pemilih pemula", "logistik"]
-
-
-def build(site: Path, output: Path, siteurl: str) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "content",
-            "-s",
-            "publishconf.py",
-            "-o",
-            str(output),
-            "-q",
-        ],
-        cwd=site,
-        check=True,
-        env={"SITEURL": siteurl, "KPU_SEARCH": "1", "PATH": "/usr/bin:/bin"},
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def main() -> None:
@@ -54,7 +32,13 @@ def main() -> None:
         output = Path(temporary) / "out"
         output.mkdir()
         server, base = serve(output)
-        build(site, output, base)
+        build(
+            site,
+            output,
+            [],
+            "publishconf.py",
+            {"SITEURL": base, "KPU_SEARCH": "1", "PATH": "/usr/bin:/bin"},
+        )
         pages = len(list((output / "pagefind" / "fragment").iterdir()))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

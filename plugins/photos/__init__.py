@@ -8,7 +8,6 @@ prints it with `picture(article.photo, alt, lazy=False)` and
 CACHE_PATH/photos and written after each generator's pages.
 """
 
-import logging
 from functools import partial
 from pathlib import Path
 
@@ -16,8 +15,6 @@ from pelican import signals
 
 from .markup import picture_html, replace_images, thumbnail_html
 from .variants import measure, plan, write_copies
-
-logger = logging.getLogger(__name__)
 
 
 def add_globals(generator):

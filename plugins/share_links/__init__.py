@@ -13,7 +13,6 @@ A post opts out with `Share: off` in its header. Links use CANONICAL_SITEURL,
 the site's public address, so a shared link is never a localhost one.
 """
 
-import logging
 from pathlib import Path
 
 from markupsafe import Markup
@@ -21,8 +20,6 @@ from pelican import signals
 
 from .links import ShareSettings, share_links
 from .og_image import write_og_image
-
-logger = logging.getLogger(__name__)
 
 
 def check_settings(pelican):
