@@ -7,14 +7,20 @@
 
 It makes a virtual environment in .venv, installs exactly the pinned and
 hashed packages of requirements.lock into it (again only when the lock file
-changes), then hands over to invoke inside it.
+changes), downloads the web editor's bundle pinned in package-lock.json (no
+Node needed), then hands over to invoke inside it.
 """
 
+import base64
 import hashlib
+import io
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import urllib.request
 import venv
 from pathlib import Path
 
@@ -37,7 +43,8 @@ def ensure_environment() -> Path:
     if venv_python().exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return venv_python()
     print(f"dev.py: installing the packages of {LOCK.name} into {VENV}", file=sys.stderr)
-    venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+    if not venv_python().exists():
+        venv.EnvBuilder(with_pip=True, symlinks=os.name != "nt").create(VENV)
     subprocess.run(
         [
             str(venv_python()),
@@ -58,22 +65,69 @@ def ensure_environment() -> Path:
 
 
 def ensure_node_tools() -> None:
-    """axe-core for the accessibility tests, from package-lock.json, when npm is here."""
+    """axe-core and decap-server for the tests and `editor`, from package-lock.json, when npm is here.
+
+    --omit=optional leaves out decap-cms: its bundle comes by ensure_editor_bundle().
+    """
     wanted = hashlib.sha256(NODE_LOCK.read_bytes()).hexdigest()
     if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
         return
     npm = shutil.which("npm")
     if npm is None:
-        print("dev.py: no npm here; the accessibility tests will be skipped", file=sys.stderr)
+        print(
+            "dev.py: no npm here; the accessibility and web editor tests will be skipped",
+            file=sys.stderr,
+        )
         return
     print(f"dev.py: installing the packages of {NODE_LOCK.name} into node_modules", file=sys.stderr)
-    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--silent"], cwd=ROOT, check=True)
+    subprocess.run(
+        [npm, "ci", "--omit=optional", "--no-audit", "--no-fund", "--silent"], cwd=ROOT, check=True
+    )
     NODE_STAMP.write_text(wanted + "\n")
+
+
+EDITOR_PACKAGE = "decap-cms"
+VENDOR = ROOT / ".vendor"
+
+
+def ensure_editor_bundle() -> None:
+    """Decap CMS's browser bundle, as package-lock.json pins it, in .vendor.
+
+    The npm package's dist/ folder is the whole editor, built: the tarball
+    is fetched from the registry and checked against the lock's integrity
+    hash, so a machine with only Python gets exactly the pinned bytes.
+    """
+    entry = json.loads(NODE_LOCK.read_text())["packages"][f"node_modules/{EDITOR_PACKAGE}"]
+    version, integrity = entry["version"], entry["integrity"]
+    target = VENDOR / f"{EDITOR_PACKAGE}-{version}"
+    if target.is_dir():
+        return
+    registry = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/").rstrip("/")
+    url = f"{registry}/{EDITOR_PACKAGE}/-/{EDITOR_PACKAGE}-{version}.tgz"
+    print(f"dev.py: downloading {EDITOR_PACKAGE} {version} for /admin/", file=sys.stderr)
+    with urllib.request.urlopen(url, timeout=300) as response:
+        data = response.read()
+    algorithm, expected = integrity.split("-", 1)
+    if base64.b64encode(hashlib.new(algorithm, data).digest()).decode() != expected:
+        sys.exit(f"dev.py: {url} does not match the integrity hash in {NODE_LOCK.name}")
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        for member in archive.getmembers():
+            name = member.name.removeprefix("package/")
+            bundle = name.startswith("dist/") and name.endswith(".decap-cms.js")
+            if member.isfile() and (bundle or name == "dist/decap-cms.js"):
+                # Only the base name is kept: nothing lands outside the folder.
+                (partial / Path(name).name).write_bytes(archive.extractfile(member).read())
+    # Renamed when complete: an interrupted download is fetched again next time.
+    partial.rename(target)
 
 
 def main(arguments: list[str]) -> int:
     python = ensure_environment()
-    if arguments[:1] == ["test"]:
+    ensure_editor_bundle()
+    if arguments[:1] in (["test"], ["editor"]):
         ensure_node_tools()
     if not arguments:
         arguments = ["--list"]

@@ -4,6 +4,7 @@ Production settings (absolute SITEURL, feeds) live in publishconf.py, which
 imports this file.
 """
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -34,7 +35,8 @@ PLUGINS = [
     "photos",
     "view_counts",
     "pelican.plugins.neighbors",
-    # Both run when the site is written, in this order: index, then compress.
+    # These run when the site is written, in this order: /admin/, index, compress.
+    "web_editor",
     "search",
     "site_output",
 ]
@@ -124,10 +126,13 @@ PAGINATED_TEMPLATES = {
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404", "sitemap", "robots"]
 SEARCH_URL = "cari/"
-# The Pagefind index for /cari/ (plugins/search). Off by default: Pagefind's
-# filter files differ from one run to the next (upstream, Pagefind issue #638),
-# which would break byte-identical builds. KPU_SEARCH=1 turns it on.
-SEARCH_INDEX = os.environ.get("KPU_SEARCH") == "1"
+# The Pagefind index for /cari/ (plugins/search).
+SEARCH_INDEX = True
+# Words per index chunk, counted as Pagefind counts them (one per page and per
+# place a word occurs). Pagefind's 20,000 makes a chunk of a 2,000-post site
+# about 21 KB; at 2,000 a typical query needs a third of that
+# (benchmarks/search_bytes.py), for 2 KB more metadata.
+SEARCH_CHUNK_SIZE = 2000
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
@@ -187,6 +192,23 @@ REGENCY_URL = "wilayah/{slug}/"
 REGENCY_SAVE_AS = REGENCY_URL + "index.html"
 REGENCY_FEED_ATOM = None
 REGENCY_ISLANDS = ["Timor", "Flores", "Sumba", "Alor", "Lembata", "Rote", "Sabu"]
+
+# The web editor at /admin/ (plugins/web_editor): Decap CMS, the version
+# package-lock.json pins, which dev.py downloads into .vendor.
+EDITOR_SAVE_AS = "admin"
+_EDITOR_VERSION = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"][
+    "node_modules/decap-cms"
+]["version"]
+EDITOR_BUNDLE = ROOT / ".vendor" / f"decap-cms-{_EDITOR_VERSION}"
+# GitHub Actions names the repository; elsewhere set EDITOR_REPOSITORY.
+EDITOR_REPOSITORY = os.environ.get("EDITOR_REPOSITORY") or os.environ.get(
+    "GITHUB_REPOSITORY", "kpu-ntt/berita"
+)
+EDITOR_BRANCH = os.environ.get("EDITOR_BRANCH", "main")
+# The OAuth service that lets the editor log in to GitHub (README, "Web editor").
+EDITOR_OAUTH_URL = os.environ.get("EDITOR_OAUTH_URL", "")
+# decap-server, for the editor opened at 127.0.0.1 (`invoke editor`).
+EDITOR_LOCAL_BACKEND = os.environ.get("EDITOR_LOCAL_BACKEND", "http://127.0.0.1:8081/api/v1")
 
 # View counts (plugins/view_counts): the snapshot `invoke views-import` writes.
 VIEW_COUNTS_FILE = ROOT / "data" / "view-counts.json"

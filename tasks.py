@@ -6,10 +6,13 @@ build here checks the content first, fails on any Pelican warning, and
 publishing refuses to go on after either.
 """
 
+import os
 import shutil
+import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from invoke import task
@@ -123,6 +126,31 @@ def livereload(c, port=8000):
     server.serve(
         host="127.0.0.1", port=int(port), root=str(output_path(None, read_settings(LOCAL_SETTINGS)))
     )
+
+
+@task(help={"port": "port on 127.0.0.1 for the preview (default 8000)"})
+def editor(c, port=8000):
+    """The web editor on this machine: open http://127.0.0.1:PORT/admin/.
+
+    Runs Decap's local backend (decap-server, from package-lock.json) on this
+    repository, with branches for drafts as on GitHub, and the live preview.
+    """
+    server = ROOT / "node_modules" / ".bin" / "decap-server"
+    if not server.exists():
+        raise Exit("editor: decap-server is not installed; run `python3 dev.py editor`", code=1)
+    backend = urlsplit(read_settings(LOCAL_SETTINGS)["EDITOR_LOCAL_BACKEND"])
+    environment = os.environ | {
+        "MODE": "git",
+        "GIT_REPO_DIRECTORY": str(ROOT),
+        "BIND_HOST": backend.hostname,
+        "PORT": str(backend.port),
+    }
+    backend_process = subprocess.Popen([str(server)], env=environment)
+    print(f"Editor: http://127.0.0.1:{int(port)}/admin/", flush=True)
+    try:
+        livereload(c, port)
+    finally:
+        backend_process.terminate()
 
 
 @task(

@@ -78,7 +78,7 @@ TOPICS = [
 # text does, so an index of generated posts has realistic posting lists.
 WORDS = (
     "dan yang di untuk dengan pada dalam ini itu dari ke oleh akan juga tersebut sebagai "
-    "kpu pemilu pemilihan pemilih kabupaten kota provinsi daftar data suara tahapan kegiatan "
+    "kpu pemilu pemilihan pemilih kabupaten kota provinsi daftar data suara tahapan kegiatan dpt "
     "masyarakat desa kelurahan kecamatan rapat koordinasi sosialisasi anggota ketua sekretariat "
     "divisi teknis hukum perencanaan informasi publik layanan pengaduan tanggapan perbaikan "
     "jadwal pelaksanaan persiapan evaluasi laporan tempat pemungutan logistik kotak surat formulir "
@@ -87,7 +87,8 @@ WORDS = (
     "faktual pencalonan dukungan penetapan pengumuman keputusan peraturan regulasi anggaran "
     "hibah pengadaan distribusi gudang pengepakan penyortiran pelipatan pengiriman kapal "
     "pelabuhan pulau perahu cuaca gelombang jalan jembatan listrik sinyal jaringan aplikasi "
-    "sirekap sidalih sipol siakba pantarlih kpps pps ppk saksi pemantau pengawas keamanan "
+    "sirekap sidalih sipol siakba pantarlih kpps pps ppk tps dps dpshp saksi pemantau pengawas "
+    "keamanan "
     "polisi tni camat bupati wali gubernur dprd dpr dpd presiden wakil komisioner sekretaris "
     "kepala bagian subbagian staf operator petugas pendamping disabilitas lansia perempuan "
     "pemula milenial sekolah kampus mahasiswa siswa guru gereja masjid tokoh adat agama "

@@ -24,7 +24,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_posts
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_FILES = ["content", "theme", "plugins", "data", "pelicanconf.py", "publishconf.py"]
+SITE_FILES = [
+    "content",
+    "theme",
+    "plugins",
+    "data",
+    "pelicanconf.py",
+    "publishconf.py",
+    "package-lock.json",
+]
 
 
 def plugins_without_regencies() -> str:
@@ -42,6 +50,8 @@ def make_site(folder: Path, posts: int) -> Path:
             shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, folder / name)
+    # The web editor's downloaded bundle (dev.py), shared rather than copied.
+    (folder / ".vendor").symlink_to(ROOT / ".vendor")
     shutil.rmtree(folder / "content" / "berita")
     write_posts(folder / "content" / "berita", posts)
     return folder

@@ -13,7 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 # What a copy of the site needs to build and publish on its own.
-SITE_FILES = ["content", "theme", "plugins", "data", "pelicanconf.py", "publishconf.py", "tasks.py"]
+SITE_FILES = [
+    "content",
+    "theme",
+    "plugins",
+    "data",
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+    "package-lock.json",
+]
 
 
 # The production address the tests build for, whatever the machine's environment says.
@@ -49,6 +58,8 @@ def copy_site(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
+    # The web editor's downloaded bundle (dev.py), shared rather than copied.
+    (target / ".vendor").symlink_to(ROOT / ".vendor")
     return target
 
 
@@ -115,8 +126,8 @@ def browser():
         chromium.close()
 
 
-def serve_build(folder: Path, env: dict | None = None):
-    """Build the production site into FOLDER for a server on 127.0.0.1, and serve it.
+def serve_build(folder: Path, env: dict | None = None, project: Path = ROOT):
+    """Build PROJECT's production site into FOLDER for a server on 127.0.0.1, and serve it.
 
     Built with SITEURL set to the server's own address, as production is built
     with its own: every absolute URL of the site then points at this server.
@@ -132,7 +143,7 @@ def serve_build(folder: Path, env: dict | None = None):
     handler = functools.partial(Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    run_task(ROOT, "preview", "--output", str(folder), env={"SITEURL": base, **(env or {})})
+    run_task(project, "preview", "--output", str(folder), env={"SITEURL": base, **(env or {})})
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, base
 
@@ -141,14 +152,6 @@ def serve_build(folder: Path, env: dict | None = None):
 def served_site(tmp_path_factory):
     """The production build served over HTTP on 127.0.0.1, as a host would."""
     server, base = serve_build(tmp_path_factory.mktemp("served"))
-    yield base
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def served_search_site(tmp_path_factory):
-    """The same, with the Pagefind index for /cari/ (KPU_SEARCH=1)."""
-    server, base = serve_build(tmp_path_factory.mktemp("served-search"), {"KPU_SEARCH": "1"})
     yield base
     server.shutdown()
 

@@ -1,6 +1,4 @@
-"""Search in headless Chromium: Pagefind's index through the site's own small interface.
-
-The index is built only with KPU_SEARCH=1 for now (see pelicanconf.py)."""
+"""Search in headless Chromium: Pagefind's index through the site's own small interface."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -8,7 +6,7 @@ import pytest
 
 
 @pytest.fixture
-def search(browser, served_search_site):
+def search(browser, served_site):
     contexts = []
 
     def open_search(query="", javascript=True):
@@ -17,7 +15,7 @@ def search(browser, served_search_site):
         page = context.new_page()
         page.requests = []
         page.on("request", lambda request: page.requests.append(request.url))
-        page.goto(f"{served_search_site}/cari/" + (f"?q={query}" if query else ""))
+        page.goto(f"{served_site}/cari/" + (f"?q={query}" if query else ""))
         page.wait_for_load_state("networkidle")
         return page
 
@@ -38,20 +36,20 @@ def titles(page):
     ]
 
 
-def test_a_word_from_a_known_post_finds_it_first(search, served_search_site):
+def test_a_word_from_a_known_post_finds_it_first(search, served_site):
     page = search()
     page.fill("#q", "Pantarlih")
     page.click("#cari button")
     assert titles(page)[0].startswith("Pantarlih Mulai Pencocokan dan Penelitian Data Pemilih")
     assert results(page).first.locator("mark").count() >= 1  # the query is highlighted
     hosts = {urlsplit(url).netloc for url in page.requests}
-    assert hosts == {urlsplit(served_search_site).netloc}
+    assert hosts == {urlsplit(served_site).netloc}
 
 
-def test_the_header_box_searches_from_any_page(browser, served_search_site):
+def test_the_header_box_searches_from_any_page(browser, served_site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{served_search_site}/profil/")
+    page.goto(f"{served_site}/profil/")
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.wait_for_load_state("networkidle")
@@ -91,11 +89,9 @@ def test_indonesian_stemming(search):
     assert any("Pemilihan" in title or "Pemilih" in title for title in found), found
 
 
-def test_without_javascript_the_form_asks_a_search_engine_only_on_submit(
-    search, served_search_site
-):
+def test_without_javascript_the_form_asks_a_search_engine_only_on_submit(search, served_site):
     page = search(javascript=False)
-    assert {urlsplit(url).netloc for url in page.requests} == {urlsplit(served_search_site).netloc}
+    assert {urlsplit(url).netloc for url in page.requests} == {urlsplit(served_site).netloc}
     form = page.locator("#cari")
     assert form.get_attribute("action") == "https://www.google.com/search"
     assert page.locator("#saring").is_hidden()
@@ -109,7 +105,7 @@ def test_without_javascript_the_form_asks_a_search_engine_only_on_submit(
     page.wait_for_timeout(500)
     query = parse_qs(urlsplit(submitted[0]).query)
     assert query["q"] == ["jadwal pemungutan suara"]
-    assert query["as_sitesearch"][0] == urlsplit(served_search_site).netloc
+    assert query["as_sitesearch"][0] == urlsplit(served_site).netloc
 
 
 def test_search_page_with_its_filters_passes_axe(search, axe_script):
@@ -119,3 +115,33 @@ def test_search_page_with_its_filters_passes_axe(search, axe_script):
     page.add_script_tag(path=str(axe_script))
     violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
     assert [violation["id"] for violation in violations] == []
+
+
+def test_search_runs_without_pagefinds_worker(search):
+    page = search("Pantarlih")
+    assert titles(page)
+    assert not any("pagefind-worker" in url for url in page.requests)
+
+
+def test_a_lost_connection_says_so_and_the_next_try_works(browser, served_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(f"{served_site}/cari/?q=Pantarlih")
+    page.wait_for_function(
+        "document.getElementById('hasil').textContent.includes('Periksa sambungan')"
+    )
+    page.unroute("**/pagefind/pagefind.js")
+    page.click("#cari button")
+    assert titles(page)[0].startswith("Pantarlih Mulai")
+    context.close()
+
+
+def test_focusing_the_box_starts_loading_search(search):
+    page = search()
+    assert not any("/pagefind/" in url for url in page.requests)
+    page.focus("#q")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.includes('wasm.id'))"
+    )

@@ -13,7 +13,8 @@ SEED_BUDGET = 5_000  # "well under": a long article with its share row and JSON-
 
 
 def pages(site):
-    return sorted(site.rglob("*.html"))
+    """Every reader page: all HTML but the web editor's (/admin/, tests/test_web_editor.py)."""
+    return sorted(p for p in site.rglob("*.html") if "admin" not in p.relative_to(site).parts)
 
 
 def test_every_page_fits_the_first_window(published_site):

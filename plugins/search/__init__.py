@@ -5,17 +5,25 @@ and writes /pagefind/: an index split in small chunks, so a query downloads
 only what it needs. Only articles and pages are indexed (the theme marks their
 text with data-pagefind-body; navigation, the share row and the footer are
 outside it or marked data-pagefind-ignore). The `lang="id"` of every page
-selects Pagefind's Indonesian stemming.
+selects Pagefind's Indonesian stemming. canonical.py then makes the index
+byte-reproducible and removes Pagefind's stock interfaces, which the site
+does not use.
 
-Setting: SEARCH_INDEX (see pelicanconf.py: off unless KPU_SEARCH=1, since
-Pagefind's filter files are not yet byte-reproducible).
+Settings: SEARCH_INDEX (on; off leaves /cari/ with only its plain form) and
+SEARCH_CHUNK_SIZE, passed to Pagefind as PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE:
+"unstable" means Pagefind may rename it, so the version is pinned in the lock
+file and tests/test_search_index.py fails if the setting stops working.
 """
 
 import logging
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from pelican import signals
+
+from .canonical import PagefindFormatError, canonicalise
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +36,18 @@ def index_site(pelican):
         capture_output=True,
         text=True,
         check=False,
+        env=os.environ
+        | {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(pelican.settings["SEARCH_CHUNK_SIZE"])},
     )
     if result.returncode != 0:
         logger.error(
             "Pagefind could not index the site: %s", (result.stderr or result.stdout).strip()
         )
+        return
+    try:
+        canonicalise(Path(pelican.settings["OUTPUT_PATH"]) / "pagefind")
+    except (PagefindFormatError, OSError, ValueError) as error:
+        logger.error("Pagefind's index could not be made reproducible: %s", error)
 
 
 def register():

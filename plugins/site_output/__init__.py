@@ -1,7 +1,7 @@
 """Pelican glue: minify HTML and write .gz/.br copies once the site is written.
 
 Settings: MINIFY_HTML and PRECOMPRESS (both off for the local preview, on in
-publishconf.py).
+publishconf.py); compressed copies are cached under CACHE_PATH/compressed.
 """
 
 from pathlib import Path
@@ -15,7 +15,10 @@ def finish_output(pelican):
     settings = pelican.settings
     if settings.get("MINIFY_HTML") or settings.get("PRECOMPRESS"):
         finish(
-            Path(settings["OUTPUT_PATH"]), settings.get("MINIFY_HTML"), settings.get("PRECOMPRESS")
+            Path(settings["OUTPUT_PATH"]),
+            settings.get("MINIFY_HTML"),
+            settings.get("PRECOMPRESS"),
+            Path(settings["CACHE_PATH"]) / "compressed",
         )
 
 
