@@ -29,12 +29,16 @@ OUTPUT_PATH = "output"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "kpu_content",
+    # First when a post is read: what an editor wrote is cleaned before the
+    # site's own plugins add markup to it.
+    "safe_html",
     "indonesian_dates",
     "share_links",
     "regencies",
     "photos",
     "view_counts",
     "pelican.plugins.neighbors",
+    "old_urls",
     # These run when the site is written, in this order: /admin/, index, compress.
     "web_editor",
     "search",
@@ -192,6 +196,14 @@ REGENCY_URL = "wilayah/{slug}/"
 REGENCY_SAVE_AS = REGENCY_URL + "index.html"
 REGENCY_FEED_ATOM = None
 REGENCY_ISLANDS = ["Timor", "Flores", "Sumba", "Alor", "Lembata", "Rote", "Sabu"]
+
+# No script runs but the site's own, by hash (plugins/site_output/csp.py).
+CONTENT_SECURITY_POLICY = True
+# Where the search page's form goes without JavaScript: the one other host.
+SEARCH_ENGINE_URL = "https://www.google.com/search"
+# Generated files for self-hosting on nginx (deploy/nginx/): the old-URL map
+# and the Content-Security-Policy header.
+NGINX_SAVE_AS = "nginx"
 
 # The web editor at /admin/ (plugins/web_editor): Decap CMS, the version
 # package-lock.json pins, which dev.py downloads into .vendor.

@@ -47,12 +47,19 @@ def run_check(settings_file: str) -> None:
     problems = check_site(settings, ROOT)
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = [problem for problem in problems if not problem.suggestion]
+    errors = [problem for problem in problems if problem.fatal]
     if errors:
         noun = "problem" if len(errors) == 1 else "problems"
         raise Exit(f"invoke check: {len(errors)} {noun}; nothing was built", code=1)
-    suggested = len(problems) - len(errors)
-    print(f"invoke check: no problems{f', {suggested} suggestions' if suggested else ''}")
+    counts = [
+        f"{count} {name}{'' if count == 1 else 's'}"
+        for name, count in (
+            ("warning", sum(problem.warning for problem in problems)),
+            ("suggestion", sum(problem.suggestion for problem in problems)),
+        )
+        if count
+    ]
+    print(f"invoke check: no problems{''.join(f', {count}' for count in counts)}")
 
 
 def run_pelican(c, settings_file: str, output: str | None) -> None:

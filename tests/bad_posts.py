@@ -79,12 +79,89 @@ BAD_POSTS = {
         "Title: Pemilu\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: Caf\xe9 latin-1\n\nIsi.\n",
         "content/berita/2026/bukan-utf8.md:5: this file is not UTF-8 text",
     ),
+    # Hostile or careless input (issue 9): each is refused with its line.
+    "ten-megabyte-title": (
+        "judul-raksasa.md",
+        "Title: " + "<script>alert(1)</script>" * 400_000 + "\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/judul-raksasa.md:1: this file is 10.0 MB",
+    ),
+    "long-title": (
+        "judul-panjang.md",
+        "Title: " + "Rapat " * 50 + "\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/judul-panjang.md:1: 'Title' has 299 characters; shorten it to at most 200",
+    ),
+    "direction-override": (
+        "arah-teks.md",
+        "Title: Rapat Pleno\u202e 4202 ulimeP\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/arah-teks.md:1: 'Title' holds an invisible control character (U+202E)",
+    ),
+    "binary-named-md": (
+        "foto.md",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        "content/berita/2026/foto.md:3: this file is not text",
+    ),
+    "slug-out-of-the-site": (
+        "slug-keluar.md",
+        "Title: Slug Keluar\nSlug: ../../../etc\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/slug-keluar.md:2: slug '../../../etc' may only have",
+    ),
+    "image-out-of-content": (
+        "foto-keluar.md",
+        "Title: Foto Keluar\n"
+        + GOOD_HEADER
+        + "Image: ../../pelicanconf.py\nImage_Alt: Berkas\n\nIsi.\n",
+        "content/berita/2026/foto-keluar.md:6: image '../../pelicanconf.py' points outside content/",
+    ),
+    "image-absolute-path": (
+        "foto-mutlak.md",
+        "Title: Foto Mutlak\n" + GOOD_HEADER + "Image: /etc/passwd\nImage_Alt: Berkas\n\nIsi.\n",
+        "content/berita/2026/foto-mutlak.md:6: image '/etc/passwd' points outside content/",
+    ),
+    "old-url-script": (
+        "alamat-lama-skrip.md",
+        "Title: Alamat Lama\n" + GOOD_HEADER + "Old_Urls: javascript:alert(1)\n\nIsi.\n",
+        "content/berita/2026/alamat-lama-skrip.md:6: old URL 'javascript:alert(1)' must be a path",
+    ),
+    "old-url-climbs-out": (
+        "alamat-lama-naik.md",
+        "Title: Alamat Lama Naik\n" + GOOD_HEADER + "Old_Urls: /berita/../../etc/passwd\n\nIsi.\n",
+        "content/berita/2026/alamat-lama-naik.md:6: old URL '/berita/../../etc/passwd' must be a path",
+    ),
+    "tag-without-words": (
+        "topik-kosong.md",
+        "Title: Topik Kosong\n" + GOOD_HEADER + "Tags: Pemilu, <svg onload=alert(1)>\n\nIsi.\n",
+        "content/berita/2026/topik-kosong.md:6: the tag '<svg onload=alert(1)>' has no words",
+    ),
+    "link-out-of-content": (
+        "tautan-keluar.md",
+        "Title: Tautan Keluar\n"
+        + GOOD_HEADER
+        + "\nLihat [berkas]({static}/../../pelicanconf.py).\n",
+        "content/berita/2026/tautan-keluar.md:7: '{static}/../../pelicanconf.py' points outside content/",
+    ),
+    "photo-not-a-picture": (
+        "foto-rusak.md",
+        "Title: Foto Rusak\n" + GOOD_HEADER + "Image: images/rusak.jpg\nImage_Alt: Foto\n\nIsi.\n",
+        "content/berita/2026/foto-rusak.md:6: the photo 'images/rusak.jpg' cannot be read",
+    ),
+    "unknown-embed": (
+        "sematan-asing.md",
+        "Title: Sematan Asing\n"
+        + GOOD_HEADER
+        + '\nIsi.\n\n<iframe src="https://iklan.example/x" width="600"></iframe>\n',
+        "content/berita/2026/sematan-asing.md:9: an <iframe> from 'iklan.example' is not an embed",
+    ),
 }
 
 
 def write_bad_post(site, name):
     filename, text, _ = BAD_POSTS[name]
+    if name == "photo-not-a-picture":
+        # A document saved with a photo's name.
+        (site / "content" / "images" / "rusak.jpg").write_bytes(b"%PDF-1.4 bukan foto\n")
     path = site / "content" / "berita" / "2026" / filename
-    encoding = "latin-1" if name == "not-utf8" else "utf-8"
-    path.write_text(text, encoding=encoding)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="latin-1" if name == "not-utf8" else "utf-8")
     return path

@@ -126,6 +126,22 @@ def browser():
         chromium.close()
 
 
+def wait_until(page, expression: str, timeout: float = 30) -> None:
+    """Poll a JavaScript expression until it is true.
+
+    Playwright's wait_for_function evaluates its string with eval() inside the
+    page, which the site's Content-Security-Policy forbids; page.evaluate goes
+    through the DevTools protocol, which the policy does not govern.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(100)
+
+
 def serve_build(folder: Path, env: dict | None = None, project: Path = ROOT):
     """Build PROJECT's production site into FOLDER for a server on 127.0.0.1, and serve it.
 

@@ -31,7 +31,7 @@ def repository(site_copy, tmp_path):
     """The site copy as a git work tree with one commit, and an empty bare remote."""
     env = dict(GIT_IDENTITY)
     git("init", "-q", "-b", "main", cwd=site_copy)
-    (site_copy / ".gitignore").write_text("output/\n__pycache__/\n")
+    (site_copy / ".gitignore").write_text("output/\n__pycache__/\n.vendor\n")
     git("add", "-A", cwd=site_copy)
     git("commit", "-q", "-m", "Isi situs", cwd=site_copy, env=env)
     remote = tmp_path / "remote.git"
@@ -101,3 +101,72 @@ def test_pelican_warning_publishes_nothing(repository):
     assert "invoke check: no problems" in result.stdout
     assert "Use {static} instead" in result.stdout + result.stderr
     assert git("--git-dir", str(remote), "for-each-ref").strip() == b""
+
+
+def remote_head(remote, branch="gh-pages"):
+    return git("--git-dir", str(remote), "rev-parse", branch).decode().strip()
+
+
+def hook(remote, script: str):
+    path = remote / "hooks" / "pre-receive"
+    path.write_text("#!/bin/sh\n" + script + "\n")
+    path.chmod(0o755)
+
+
+def add_post(site, env):
+    post = site / "content" / "berita" / "2026" / "2026-11-27-berita-baru.md"
+    post.write_text(
+        "Title: Berita Baru\nDate: 2026-11-27 10:00\nCategory: Berita\nWilayah: NTT\n"
+        "Summary: Berita baru untuk uji terbit.\n\nIsi berita baru.\n",
+        encoding="utf-8",
+    )
+    git("add", "-A", cwd=site)
+    git("commit", "-q", "-m", "Berita baru", cwd=site, env=env)
+
+
+def test_a_publish_interrupted_halfway_leaves_the_branch_as_it_was(repository, tmp_path):
+    import signal
+    import sys
+    import time
+
+    site, remote, env = repository
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    before = remote_head(remote)
+    add_post(site, env)
+    marker = tmp_path / "pushing"
+    # The remote takes its time receiving: the publish is stopped in the middle.
+    hook(remote, f"touch '{marker}'\nsleep 60")
+    environment = {**os.environ, **env, "SITEURL": SITE_URL}
+    publishing = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "gh-pages", "--remote", str(remote)],
+        cwd=site,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 300
+    while not marker.exists():
+        assert publishing.poll() is None, "the publish ended before it pushed"
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    os.killpg(publishing.pid, signal.SIGKILL)
+    publishing.wait()
+    assert remote_head(remote) == before
+    git("--git-dir", str(remote), "fsck", "--no-dangling")
+    # The next publish, uninterrupted, goes through.
+    hook(remote, "exit 0")
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    assert remote_head(remote) != before
+    assert "berita/2026/11/berita-baru/index.html" in branch_files(remote)
+
+
+def test_a_refused_push_fails_the_publish_and_changes_nothing(repository):
+    site, remote, env = repository
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    before = remote_head(remote)
+    add_post(site, env)
+    hook(remote, "echo 'ditolak' >&2; exit 1")
+    result = run_task(site, "gh-pages", "--remote", str(remote), env=env, check=False)
+    assert result.returncode != 0
+    assert remote_head(remote) == before

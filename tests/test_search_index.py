@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ARTICLE_COUNT, ROOT, SEED_URL
+
 from search.canonical import (
     SIGNATURE,
     UNUSED_BUNDLES,

@@ -11,12 +11,12 @@ def test_cached_copies_equal_fresh_ones(tmp_path):
     output, cache = tmp_path / "out", tmp_path / "cache"
     output.mkdir()
     (output / "a.js").write_text("var a = 1;" * 500)
-    finish(output, False, True, cache)
+    finish(output, False, True, cache=cache)
     first = {p.name: p.read_bytes() for p in output.iterdir()}
     assert gzip.decompress(first["a.js.gz"]) == first["a.js"]
     assert brotli.decompress(first["a.js.br"]) == first["a.js"]
     assert len(list(cache.iterdir())) == 2
-    finish(output, False, True, cache)  # now from the cache
+    finish(output, False, True, cache=cache)  # now from the cache
     assert {p.name: p.read_bytes() for p in output.iterdir()} == first
     assert first["a.js.gz"] == compressed(first["a.js"], ".gz", None)
 

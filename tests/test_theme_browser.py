@@ -60,7 +60,8 @@ def test_page_type_reads_without_help(browser, served_site, name, javascript):
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
 def test_axe_finds_no_violation(browser, served_site, axe_script, name, scheme):
     page, _, _ = open_page(browser, served_site, PAGE_TYPES[name], scheme=scheme)
-    page.add_script_tag(path=str(axe_script))
+    # Through the DevTools protocol, which the pages' Content-Security-Policy does not govern.
+    page.evaluate(axe_script.read_text(encoding="utf-8"))
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, SEED_URL, read_html, run_task
 from hypothesis import given
 from hypothesis import strategies as st
+
 from view_counts import snapshot as snapshots
 from view_counts.exports import ExportError, read_export
 from view_counts.paths import normalise

@@ -22,10 +22,10 @@ import pytest
 from conftest import ROOT, copy_site, read_html, run_task, serve_build
 from pelican.settings import read_settings
 from PIL import Image, ImageDraw
-from web_editor.config import editor_config
 
 from kpu_content.new_post import new_post_file
 from regencies.gazetteer import load_gazetteer
+from web_editor.config import editor_config
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 GAZETTEER = load_gazetteer(str(SETTINGS["REGENCIES_FILE"]))

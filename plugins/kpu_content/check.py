@@ -16,14 +16,25 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from old_urls.redirects import is_old_url, old_url_list
+from photos.variants import photo_problem
 from regencies.gazetteer import RegencyError, load_gazetteer
 from regencies.mentions import finder_for, suggestions
+from safe_html.findings import findings
 
 from .header import Header, HeaderError, read_header
 
 DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")
 SLUG_FORMAT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STATUSES = {"published", "draft", "hidden"}
+# Invisible characters that reorder text (a title could read as another
+# title) or are not text at all; an editor never means to type them.
+HIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+TITLE_MAX_CHARS = 200
+FIELD_MAX_CHARS = 2000
+FILE_MAX_BYTES = 1_000_000
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+
 # {filename}, {static} and {attach} point at files inside content/.
 INTERNAL_LINK = re.compile(r"\{(?P<kind>filename|static|attach)\}(?P<path>[^)\s\"'>#?]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
@@ -42,11 +53,16 @@ class Problem:
     path: str
     line: int
     message: str
-    # A suggestion is printed but does not fail the check.
+    # A suggestion or a warning is printed but does not fail the check.
     suggestion: bool = False
+    warning: bool = False
+
+    @property
+    def fatal(self) -> bool:
+        return not (self.suggestion or self.warning)
 
     def __str__(self):
-        kind = "suggestion: " if self.suggestion else ""
+        kind = "suggestion: " if self.suggestion else "warning: " if self.warning else ""
         return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
@@ -101,10 +117,30 @@ def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source]
 
 
 def read_source(path: Path, shown: Path, kind: str):
+    size = path.stat().st_size
+    if size > FILE_MAX_BYTES:
+        return None, [
+            Problem(
+                str(shown),
+                1,
+                f"this file is {size / 1_000_000:.1f} MB; a post is at most "
+                f"{FILE_MAX_BYTES // 1_000_000} MB of text: put a long document in a PDF and link to it",
+            )
+        ]
+    data = path.read_bytes()
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, [
+            Problem(
+                str(shown),
+                line,
+                "this file is not text (it holds binary data); is it a photo or a document named .md?",
+            )
+        ]
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         return None, [Problem(str(shown), line, "this file is not UTF-8 text; save it as UTF-8")]
     try:
         header = read_header(text)
@@ -135,6 +171,21 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
             match = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
             hint = f"; did you mean '{match[0].title()}'?" if match else ""
             problem(field.line, f"unknown field '{field.name}'{hint}")
+
+    for field in header.fields.values():
+        hidden = HIDDEN_CHARACTERS.search(field.value)
+        if hidden:
+            problem(
+                field.line,
+                f"'{field.name}' holds an invisible control character (U+{ord(hidden[0]):04X}), "
+                "which can make text read differently than it is; delete it (retype the words around it)",
+            )
+        limit = TITLE_MAX_CHARS if field.name.lower() == "title" else FIELD_MAX_CHARS
+        if len(field.value) > limit and field.name.lower() != "summary":
+            problem(
+                field.line,
+                f"'{field.name}' has {len(field.value)} characters; shorten it to at most {limit}",
+            )
 
     required = ["title", "date", "category"] if source.kind == "article" else ["title"]
     for name in required:
@@ -172,6 +223,23 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
             f"the summary has {len(summary.value)} characters; "
             f"shorten it to at most {settings['SUMMARY_MAX_CHARS']}",
         )
+    # An address is made of a title or a tag with its HTML stripped; one that
+    # is nothing but markup would have an empty address.
+    title = header.get("title")
+    if (
+        title
+        and not header.get("slug")
+        and not slugify(title.value, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    ):
+        problem(title.line, "the title has no words to make an address of; write it in words")
+    tags = header.get("tags")
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings["SLUG_REGEX_SUBSTITUTIONS"])
+    for tag in (part.strip() for part in (tags.value if tags else "").split(",")):
+        if tag and not slugify(tag, regex_subs=subs):
+            problem(
+                tags.line, f"the tag '{tag}' has no words to make an address of; write it in words"
+            )
+
     slug = header.get("slug")
     if slug and not SLUG_FORMAT.match(slug.value):
         problem(slug.line, f"slug '{slug.value}' may only have a-z, 0-9 and single hyphens")
@@ -183,10 +251,11 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
 
     old_urls = header.get("old_urls")
     for old in old_url_list(old_urls.value if old_urls else ""):
-        if not old.startswith("/"):
+        if not is_old_url(old):
             problem(
                 old_urls.line,
-                f"old URL '{old}' must be a path that starts with '/', e.g. /index.php/blog/read/1234",
+                f"old URL '{old}' must be a path on the old site, e.g. /index.php/blog/read/1234: "
+                "it starts with '/', has no host, '?' or '..', and only letters, digits and . _ ~ % + -",
             )
 
     share = header.get("share")
@@ -199,7 +268,13 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         problems += check_regencies(source, settings, draft)
 
     image = header.get("image")
-    if image:
+    if image and not inside(content, image.value):
+        problem(
+            image.line,
+            f"image '{image.value}' points outside content/; write its path from content/, "
+            "e.g. images/2026/rapat.jpg",
+        )
+    elif image:
         if not (content / image.value).is_file():
             problem(
                 image.line,
@@ -210,12 +285,31 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
             problem(
                 image.line, "the photo has no 'Image_Alt:'; describe what it shows in one sentence"
             )
+        trouble = (content / image.value).is_file() and photo_problem(content / image.value)
+        if trouble:
+            problem(image.line, f"the photo '{image.value}' {trouble}")
 
     problems += [
         Problem(str(source.path), source.header.body_line + line, message)
         for line, message in check_body(source, content)
     ]
+    problems += [
+        Problem(
+            str(source.path),
+            source.header.body_line + finding.line,
+            finding.message,
+            warning=not finding.error,
+        )
+        for finding in findings(source.body)
+    ]
     return problems
+
+
+def inside(folder: Path, written: str) -> bool:
+    """Whether a path an editor wrote stays inside folder (no '..', no absolute path)."""
+    if not written or written.startswith(("/", "\\")) or "\\" in written or ":" in written:
+        return False
+    return (folder / written).resolve().is_relative_to(folder.resolve())
 
 
 def check_regencies(source: Source, settings: dict, draft: bool) -> list[Problem]:
@@ -299,11 +393,17 @@ def check_body(source: Source, content: Path):
         for link in INTERNAL_LINK.finditer(line):
             target = link["path"]
             resolved = content / target.lstrip("/") if target.startswith("/") else folder / target
-            if not resolved.is_file():
+            if not resolved.resolve().is_relative_to(content.resolve()):
+                yield (offset, f"'{{{link['kind']}}}{target}' points outside content/")
+            elif not resolved.is_file():
                 yield (
                     offset,
                     f"'{{{link['kind']}}}{target}' points at no file; check the name and folder",
                 )
+            elif resolved.suffix.lower() in PHOTO_SUFFIXES:
+                trouble = photo_problem(resolved)
+                if trouble:
+                    yield (offset, f"the photo '{target}' {trouble}")
 
 
 def parse_date(value: str, settings: dict) -> datetime | None:
@@ -319,11 +419,6 @@ def parse_date(value: str, settings: dict) -> datetime | None:
     except ValueError:
         return None
     return moment.replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
-
-
-def old_url_list(value: str) -> list[str]:
-    """'Old_Urls: /a, /b' as a list: the old site's addresses of this post."""
-    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def url_of(source: Source, settings: dict) -> str | None:
@@ -386,6 +481,30 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
                         "'Slug:' (or title)",
                     )
                 )
+    claimed = defaultdict(list)
+    for source in sources:
+        old = source.header.get("old_urls")
+        for address in old_url_list(old.value if old else ""):
+            claimed[address.strip("/")].append((source, old.line))
+    for address, claims in claimed.items():
+        for source, line in claims if len(claims) > 1 else []:
+            others = ", ".join(str(other.path) for other, _ in claims if other is not source)
+            problems.append(
+                Problem(
+                    str(source.path),
+                    line,
+                    f"the old URL /{address} is also claimed by {others}; "
+                    "an old address can lead to one post only",
+                )
+            )
+        if f"{address}/" in by_url or address in by_url:
+            problems.append(
+                Problem(
+                    str(claims[0][0].path),
+                    claims[0][1],
+                    f"the old URL /{address} is an address of this site; leave it out",
+                )
+            )
     reserved = reserved_segments(settings)
     for source in sources:
         url = url_of(source, settings)

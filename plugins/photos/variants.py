@@ -73,6 +73,31 @@ def plan(source: str, size: tuple[int, int]) -> Photo:
     )
 
 
+PHOTO_MAX_BYTES = 25_000_000
+PHOTO_MAX_PIXELS = 40_000_000  # 8000 x 5000; Pillow refuses ~179 million as a bomb
+
+
+def photo_problem(path: Path) -> str | None:
+    """Why a photo file cannot go on the site (too big, not a picture), or None.
+
+    Reads the file's header only, as `invoke check` does for every photo.
+    """
+    size = path.stat().st_size
+    if size > PHOTO_MAX_BYTES:
+        return f"is {size / 1_000_000:.0f} MB; save it under {PHOTO_MAX_BYTES // 1_000_000} MB"
+    try:
+        with Image.open(path) as picture:
+            width, height = picture.size
+            picture.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return (
+            "cannot be read as a JPEG, PNG or WebP photo; export it again from the camera or editor"
+        )
+    if width * height > PHOTO_MAX_PIXELS:
+        return f"is {width} x {height} pixels; resize it to at most 6000 pixels on its long side"
+    return None
+
+
 def measure(path: Path) -> tuple[int, int]:
     """The size the photo is shown at (EXIF rotation applied), read from its header."""
     with Image.open(path) as picture:

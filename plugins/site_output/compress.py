@@ -14,10 +14,13 @@ import gzip
 import hashlib
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli
 import minify_html
+
+from .csp import inline_hashes, with_policy
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".xml", ".txt", ".svg", ".json", ".webmanifest"}
 
@@ -57,14 +60,44 @@ def compressed(data: bytes, suffix: str, cache: Path | None) -> bytes:
     return result
 
 
-def finish(output: Path, minify_pages: bool, precompress: bool, cache: Path | None = None) -> None:
-    for path in sorted(output.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
-            continue
-        data = path.read_bytes()
-        if minify_pages and path.suffix == ".html":
-            data = minify(data.decode("utf-8")).encode("utf-8")
-            path.write_bytes(data)
-        if precompress:
-            for suffix in COMPRESSORS:
-                path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, cache))
+def finish(
+    output: Path,
+    minify_pages: bool,
+    precompress: bool,
+    *,
+    cache: Path | None = None,
+    policy_for: Callable[[set[str], set[str]], str] | None = None,
+    skip: tuple[str, ...] = (),
+) -> str | None:
+    """Minify the pages, give them a Content-Security-Policy, precompress every text file.
+
+    policy_for(script hashes, style hashes) makes the site's policy from the
+    hashes found in all pages; pages under a top folder named in skip (the
+    web editor's) are left as they are. Returns the policy.
+    """
+    pages = [
+        path
+        for path in sorted(output.rglob("*.html"))
+        if path.relative_to(output).parts[0] not in skip
+    ]
+    if minify_pages:
+        for path in pages:
+            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+    site_policy = None
+    if policy_for is not None:
+        scripts, styles = set(), set()
+        for path in pages:
+            found = inline_hashes(path.read_text(encoding="utf-8"))
+            scripts |= found[0]
+            styles |= found[1]
+        site_policy = policy_for(scripts, styles)
+        for path in pages:
+            html = path.read_text(encoding="utf-8")
+            path.write_text(with_policy(html, site_policy), encoding="utf-8")
+    if precompress:
+        for path in sorted(output.rglob("*")):
+            if path.is_file() and path.suffix in TEXT_SUFFIXES:
+                data = path.read_bytes()
+                for suffix in COMPRESSORS:
+                    path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, cache))
+    return site_policy

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kpu_content.check import old_url_list, read_sources, url_of
+from kpu_content.check import read_sources, url_of
+from old_urls.redirects import old_url_list
 
 from . import snapshot as snapshots
 from .exports import Export, ExportError, read_export

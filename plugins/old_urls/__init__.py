@@ -1,0 +1,54 @@
+"""Pelican glue: redirect pages at the old site's addresses, and nginx's map of them.
+
+Written once the articles are written (article_writer_finalized). A redirect
+never replaces a file the site wrote, and never lands outside the output
+folder; `invoke check` has already refused malformed or doubly claimed
+addresses.
+"""
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from .redirects import nginx_map, old_url_list, redirect_file, redirect_page
+
+logger = logging.getLogger(__name__)
+
+
+def write_redirects(generator, writer):
+    output = Path(generator.output_path).resolve()
+    settings = generator.settings
+    redirects = {}
+    for article in generator.articles:
+        target = f"/{article.url}"
+        for old in old_url_list(article.metadata.get("old_urls", "")):
+            try:
+                relative = redirect_file(old)
+            except ValueError:
+                logger.error(
+                    "%s: old URL %r is not a path on the old site", article.source_path, old
+                )
+                continue
+            path = (output / relative).resolve()
+            if not path.is_relative_to(output) or path.exists():
+                logger.error(
+                    "%s: the old URL %s would replace %s; it is an address the site uses",
+                    article.source_path,
+                    old,
+                    path,
+                )
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                redirect_page(f"{settings['SITEURL']}{target}", article.title.striptags()),
+                encoding="utf-8",
+            )
+            redirects[old] = target
+    folder = output / settings["NGINX_SAVE_AS"]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "old-urls.map").write_text(nginx_map(redirects), encoding="utf-8")
+
+
+def register():
+    signals.article_writer_finalized.connect(write_redirects)

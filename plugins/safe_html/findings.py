@@ -1,0 +1,72 @@
+"""What clean() will remove from a post, found in its Markdown with line numbers.
+
+`invoke check` reports these: an unknown embed is an error (the post would
+lose it silently); scripts, event handlers and script URLs are warnings,
+since the build removes them and the post is safe either way.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .embeds import card_for
+
+EMBED = re.compile(r"<(iframe|embed|object)\b[^>]*>", re.IGNORECASE)
+ADDRESS = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+STYLE = re.compile(r"<style\b", re.IGNORECASE)
+HANDLER = re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+# javascript:, vbscript: and data: in a Markdown link or an HTML attribute,
+# however it is cased or spaced ("java\tscript:" works in some browsers).
+SCRIPT_URL = re.compile(
+    r"""(?:\]\(|=\s*["']?)\s*((?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t|data)\s*:""",
+    re.IGNORECASE,
+)
+KNOWN = "YouTube, Scribd, Facebook video, Google Drive or Instagram"
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # 0-based, in the text given
+    message: str
+    error: bool
+
+
+def findings(text: str) -> list[Finding]:
+    found = []
+    for number, line in enumerate(text.splitlines()):
+        for embed in EMBED.finditer(line):
+            address = ADDRESS.search(embed[0])
+            url = next((g for g in address.groups() if g is not None), "") if address else ""
+            if card_for(url) is None:
+                host = urlsplit(url if "//" in url else f"//{url}").hostname or url or "?"
+                found.append(
+                    Finding(
+                        number,
+                        f"an <{embed[1].lower()}> from '{host}' is not an embed the site knows "
+                        f"({KNOWN}); write a link to it instead: [Judul]({url or 'https://...'})",
+                        True,
+                    )
+                )
+        if SCRIPT.search(line):
+            found.append(
+                Finding(number, "a <script> is removed from the post when it is built", False)
+            )
+        if STYLE.search(line):
+            found.append(
+                Finding(number, "a <style> is removed from the post when it is built", False)
+            )
+        for handler in HANDLER.finditer(line):
+            found.append(
+                Finding(
+                    number,
+                    f"the event handler '{handler[1]}=' is removed when the post is built",
+                    False,
+                )
+            )
+        for url in SCRIPT_URL.finditer(line):
+            scheme = re.sub(r"\s", "", url[1]).lower()
+            found.append(
+                Finding(number, f"a '{scheme}:' link is removed when the post is built", False)
+            )
+    return found
