@@ -183,15 +183,17 @@ def test_unknown_addresses_get_the_sites_404_page(nginx):
     assert "Content-Security-Policy" in headers
 
 
-def test_a_short_load_test_has_no_failures(nginx):
+def test_a_load_test_has_no_failures(nginx):
+    """3 s in the suite; KPU_WRK_SECONDS=30 (with -s) prints the README's numbers."""
     need("/usr/bin/wrk", "wrk")
     base, _ = nginx
+    seconds = int(os.environ.get("KPU_WRK_SECONDS", "3"))
     result = subprocess.run(
         [
             "/usr/bin/wrk",
             "-t2",
             "-c32",
-            "-d3s",
+            f"-d{seconds}s",
             "-H",
             "Accept-Encoding: br, gzip",
             f"{base}/{SEED_URL}",
