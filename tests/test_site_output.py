@@ -29,3 +29,18 @@ def test_the_cache_is_keyed_by_content(tmp_path):
     assert brotli.decompress(two) == b"dua" * 100
     assert sorted(p.suffix for p in cache.iterdir()) == [".br", ".br"]
     assert not list(cache.glob("*.partial"))
+
+
+def test_compressing_on_every_core_writes_what_one_process_writes(tmp_path):
+    trees = []
+    for workers in (1, 2):
+        output = tmp_path / f"out-{workers}"
+        (output / "berita").mkdir(parents=True)
+        for number in range(40):
+            (output / "berita" / f"{number}.html").write_text(
+                f"<!doctype html><meta charset=utf-8><p>Berita {number} " * 50
+            )
+        finish(output, False, True, cache=tmp_path / f"cache-{workers}", workers=workers)
+        trees.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*.*")})
+    assert len(trees[0]) == 120
+    assert trees[0] == trees[1]
