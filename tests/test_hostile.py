@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
-from conftest import read_html, run_task, serve_build, wait_until
+from conftest import copy_site, read_html, run_task, serve_build, wait_until
 
 TITLE = (
     'Rapat "><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -58,7 +58,6 @@ PAGES = ["", "kategori/berita/", "wilayah/", "berita/2026/", "cari/?q=pwnedtitle
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from conftest import copy_site
 
     site = copy_site(tmp_path_factory.mktemp("hostile") / "site")
     (site / "content" / "berita" / "2026" / "2026-11-26-serangan.md").write_text(

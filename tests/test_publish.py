@@ -1,7 +1,10 @@
 """`invoke gh-pages`: ghp-import into a real local bare repository."""
 
 import os
+import signal
 import subprocess
+import sys
+import time
 
 import pytest
 from bad_posts import BAD_POSTS, write_bad_post
@@ -125,9 +128,6 @@ def add_post(site, env):
 
 
 def test_a_publish_interrupted_halfway_leaves_the_branch_as_it_was(repository, tmp_path):
-    import signal
-    import sys
-    import time
 
     site, remote, env = repository
     run_task(site, "gh-pages", "--remote", str(remote), env=env)
