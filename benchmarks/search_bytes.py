@@ -68,6 +68,13 @@ def measure(base: str) -> list[dict]:
             page.wait_for_function(
                 "!document.getElementById('hasil').textContent.startsWith('Mencari')"
             )
+            # Every result's fragment was fetched before it was shown; wait until
+            # each one's "finished" event has reached this side too.
+            shown = page.locator("#hasil li").count()
+            for _attempt in range(100):
+                if sum("/fragment/" in url for url, _ in sizes) >= shown:
+                    break
+                page.wait_for_timeout(50)
             page.wait_for_load_state("networkidle")
             row = {"query": query, "all": sum(s for _, s in sizes), "requests": len(sizes)}
             for kind in ("index", "fragment", "filter"):
