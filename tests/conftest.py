@@ -126,6 +126,15 @@ def browser():
         chromium.close()
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def wait_until(page, expression: str, timeout: float = 30) -> None:
     """Poll a JavaScript expression until it is true.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from conftest import ROOT, SEED_URL, copy_site, read_html, run_task
+from conftest import ROOT, SEED_URL, copy_site, free_port, read_html, run_task
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -27,12 +27,6 @@ def need(program: str, package: str):
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI needs {program}: .ci/run installs Debian's package '{package}'")
         pytest.skip(f"no {program}: install Debian's package '{package}' for the nginx tests")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

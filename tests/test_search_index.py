@@ -56,12 +56,15 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def meta_file(index: Path) -> Path:
+    """The metadata file the entry file names, for the site's one language."""
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return index / f"pagefind.{entry['languages']['id']['hash']}.pf_meta"
+
+
 def filters(index: Path) -> dict[str, dict[str, list[int]]]:
     """Every filter's values and pages, whatever order they are stored in."""
-    meta_hash = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))[
-        "languages"
-    ]["id"]["hash"]
-    meta = read_data(index / f"pagefind.{meta_hash}.pf_meta")
+    meta = read_data(meta_file(index))
     found = {}
     for name, file_hash in meta[3]:
         filter_name, values = read_data(index / "filter" / f"{file_hash}.pf_filter")
@@ -77,12 +80,9 @@ def test_canonical_index_says_the_same(small_site, tmp_path):
     canonicalise(index)
     assert filters(index) == before
     # Nothing left behind: exactly the filter files the metadata names.
-    meta_hash = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))[
-        "languages"
-    ]["id"]["hash"]
-    named = {f"{h}.pf_filter" for _, h in read_data(index / f"pagefind.{meta_hash}.pf_meta")[3]}
+    named = {f"{h}.pf_filter" for _, h in read_data(meta_file(index))[3]}
     assert {p.name for p in (index / "filter").iterdir()} == named
-    assert [p.name for p in index.glob("*.pf_meta")] == [f"pagefind.{meta_hash}.pf_meta"]
+    assert list(index.glob("*.pf_meta")) == [meta_file(index)]
     assert not any((index / bundle).exists() for bundle in UNUSED_BUNDLES)
 
 
@@ -145,9 +145,6 @@ def test_the_index_is_cut_in_small_chunks(published_site):
     # SEARCH_CHUNK_SIZE reaches Pagefind: with its default the whole site
     # would be one chunk, downloaded in full by every query.
     index = published_site / "pagefind"
-    meta_hash = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))[
-        "languages"
-    ]["id"]["hash"]
-    chunks = read_data(index / f"pagefind.{meta_hash}.pf_meta")[2]
+    chunks = read_data(meta_file(index))[2]
     assert len(chunks) > 3
     assert len(list((index / "index").glob("*.pf_index"))) == len(chunks)

@@ -2,14 +2,13 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from datetime import datetime
 
-from conftest import run_task
+from conftest import free_port, run_task
 from pelican.settings import read_settings
 
 from kpu_content.check import check_site
@@ -64,12 +63,6 @@ def test_rebuild_refuses_to_delete_outside_the_project(site_copy, tmp_path):
     inside = run_task(site_copy, "rebuild")
     assert inside.returncode == 0
     assert (site_copy / "output" / "index.html").is_file()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> str:

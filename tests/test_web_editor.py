@@ -8,7 +8,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tarfile
@@ -19,7 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_site, read_html, run_task, serve_build
+from conftest import ROOT, copy_site, free_port, read_html, run_task, serve_build
 from pelican.settings import read_settings
 from PIL import Image, ImageDraw
 
@@ -188,12 +187,6 @@ def test_dev_py_refuses_a_bundle_that_is_not_the_pinned_one(registry):
 
 
 # --- In Chromium, against decap-server ---------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -84,16 +84,19 @@ def finish(
         for path in sorted(output.rglob("*.html"))
         if path.relative_to(output).parts[0] not in skip
     ]
-    if minify_pages:
-        for path in pages:
-            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+    # One pass minifies and collects the hashes of the final inline code;
+    # the policy needs all of them before it goes into any page.
+    scripts, styles = set(), set()
+    for path in pages if minify_pages or policy_for else []:
+        html = path.read_text(encoding="utf-8")
+        if minify_pages:
+            html = minify(html)
+            path.write_text(html, encoding="utf-8")
+        found = inline_hashes(html)
+        scripts |= found[0]
+        styles |= found[1]
     site_policy = None
     if policy_for is not None:
-        scripts, styles = set(), set()
-        for path in pages:
-            found = inline_hashes(path.read_text(encoding="utf-8"))
-            scripts |= found[0]
-            styles |= found[1]
         site_policy = policy_for(scripts, styles)
         for path in pages:
             html = path.read_text(encoding="utf-8")
