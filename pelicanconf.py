@@ -39,7 +39,9 @@ PLUGINS = [
     "view_counts",
     "pelican.plugins.neighbors",
     "old_urls",
-    # These run when the site is written, in this order: /admin/, index, compress.
+    # These run when the site is written, in this order: render the pages on
+    # every core (and read ahead on every core), /admin/, index, compress.
+    "site_build",
     "web_editor",
     "search",
     "site_output",
@@ -78,6 +80,9 @@ SUMMARY_MAX_CHARS = 300
 
 ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["pages"]
+# Every post has a "Date:" (`invoke check` requires it), so the date at the
+# start of its file name is not read: Pelican would parse it, then drop it.
+FILENAME_METADATA = ""
 STATIC_PATHS = ["images"]
 
 # Only Markdown is written here; the rst reader would also warn that docutils
@@ -162,7 +167,10 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-TYPOGRIFY = True
+# Typogrify runs in the site's Markdown reader (plugins/kpu_content/reading.py),
+# with these TYPOGRIFY_* settings, where a build can run it on every core;
+# Pelican's own pass is off so that it does not run twice.
+TYPOGRIFY = False
 # caps, amp and initial_quotes wrap "KPU", "DP3", "&" and opening quotes in
 # <span>s that cost bytes on every page and that the theme does not style.
 TYPOGRIFY_OMIT_FILTERS = ["caps", "amp", "initial_quotes"]

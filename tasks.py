@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from kpu_content.check import check_site  # noqa: E402
 from kpu_content.new_post import new_post_file  # noqa: E402
+from site_build.preview import ANSWER  # noqa: E402
 
 LOCAL_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
@@ -115,24 +116,89 @@ def serve(c, port=8000):
     )
 
 
+class PreviewProcess:
+    """The site built and kept in memory by site_build.preview, in a process of its own.
+
+    A new process for each full build, so that edited plugins, settings and
+    data are read afresh.
+    """
+
+    def __init__(self, output: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "site_build.preview", str(ROOT / LOCAL_SETTINGS), str(output)],
+            cwd=ROOT,
+            env=os.environ | {"PYTHONPATH": str(ROOT / "plugins")},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.ready = self.answer() == "ready"
+
+    def answer(self) -> str:
+        """The next answer of the process; what Pelican prints is passed on."""
+        for line in self.process.stdout:
+            if line.startswith(ANSWER):
+                return line.removeprefix(ANSWER).strip()
+            print(line, end="", flush=True)
+        return "failed"
+
+    def update(self, path: Path) -> bool:
+        """True if the process rebuilt the page of the post at PATH on its own."""
+        if not self.ready or self.process.poll() is not None:
+            return False
+        self.process.stdin.write(f"{path}\n")
+        self.process.stdin.flush()
+        answer = self.answer().split()
+        if answer[0] != "page":
+            return False
+        print(f"Pratinjau: {os.path.relpath(answer[1], ROOT)} in {answer[2]} s", flush=True)
+        return True
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+
+
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def livereload(c, port=8000):
-    """Build, serve, rebuild on every change and reload the browser."""
+    """Build, serve, rebuild on every change and reload the browser.
+
+    When only the text of a post changed, its page alone is rebuilt, in a
+    fraction of a second (plugins/site_build/preview.py); any other change
+    rebuilds the site. A mistake is printed and the last good preview stays.
+    """
+    import threading  # noqa: PLC0415
+
     from livereload import Server  # noqa: PLC0415
+    from watchfiles import watch  # noqa: PLC0415
 
-    def rebuild_quietly():
-        # In a new process, so that edited plugins, settings and data are read
-        # afresh; a mistake is printed and the last good preview stays up.
-        c.run(f'"{sys.executable}" -m invoke build', warn=True, pty=False)
+    settings = read_settings(LOCAL_SETTINGS)
+    output = output_path(None, settings)
+    # Touched after each rebuild: the one file the server watches to reload the browser.
+    built = Path(settings["CACHE_PATH"]) / "preview-built"
+    built.parent.mkdir(parents=True, exist_ok=True)
+    preview = PreviewProcess(output)
 
-    rebuild_quietly()
+    def follow_changes():
+        nonlocal preview
+        built.touch()  # the first build is done, and changes are watched from now
+        for changes in watch(*(ROOT / name for name in WATCHED)):
+            changed = [Path(path) for _, path in changes]
+            try:
+                one_post = len(changed) == 1 and changed[0].suffix == ".md"
+                if one_post and preview.update(changed[0]):
+                    built.touch()
+                    continue
+            except OSError as error:  # the process died: a full build starts over
+                print(f"Pratinjau: {error}", file=sys.stderr)
+            preview.stop()
+            preview = PreviewProcess(output)
+            built.touch()
+
+    threading.Thread(target=follow_changes, daemon=True).start()
     server = Server()
-    for name in WATCHED:
-        path = ROOT / name
-        server.watch(str(path / "**" / "*") if path.is_dir() else str(path), rebuild_quietly)
-    server.serve(
-        host="127.0.0.1", port=int(port), root=str(output_path(None, read_settings(LOCAL_SETTINGS)))
-    )
+    server.watch(str(built))
+    server.serve(host="127.0.0.1", port=int(port), root=str(output))
 
 
 @task(help={"port": "port on 127.0.0.1 for the preview (default 8000)"})

@@ -2,8 +2,9 @@
 
 `write_posts(folder, count)` writes COUNT Markdown posts under FOLDER with
 the full header (title, date in WITA, category, tags, Wilayah, summary) and a
-body of four to seven paragraphs, about the length of the real posts. The
-same seed gives the same posts.
+body of four to seven paragraphs, about the length of the real posts. With
+`photos`, a folder of content/images, one post in ten has a photo, one of
+PHOTOS camera-sized JPEGs written there. The same seed gives the same posts.
 """
 
 import random
@@ -131,11 +132,36 @@ def post_text(number: int, rng: random.Random, start: datetime) -> tuple[str, st
     return f"{moment:%Y-%m-%d}-{number:05d}.md", "\n".join(header) + "\n\n" + body + "\n"
 
 
-def write_posts(folder: Path, count: int, seed: int = 2024) -> None:
+PHOTOS = 50
+
+
+def write_photos(folder: Path) -> list[str]:
+    """PHOTOS 1600 x 1067 JPEGs in FOLDER; their paths as a post's "Image:" names them."""
+    from PIL import Image, ImageDraw  # noqa: PLC0415
+
+    names = []
+    for number in range(PHOTOS):
+        photo = Image.linear_gradient("L").resize((1600, 1067)).convert("RGB")
+        draw = ImageDraw.Draw(photo)
+        for box in range(8):
+            x, y = (number * 97 + box * 181) % 1400, (number * 53 + box * 131) % 900
+            draw.rectangle((x, y, x + 200, y + 160), fill=(40 * box % 255, number * 5, 120))
+        folder.mkdir(parents=True, exist_ok=True)
+        photo.save(folder / f"foto-{number:02d}.jpg", quality=85)
+        names.append(f"images/{folder.name}/foto-{number:02d}.jpg")
+    return names
+
+
+def write_posts(folder: Path, count: int, seed: int = 2024, photos: Path | None = None) -> None:
     rng = random.Random(seed)
     start = datetime(2021, 1, 1, 8, 0)
+    pictures = write_photos(photos) if photos else []
     for number in range(1, count + 1):
         name, text = post_text(number, rng, start)
+        if pictures and number % 10 == 0:
+            picture = pictures[number // 10 % len(pictures)]
+            header, body = text.split("\n\n", 1)
+            text = f"{header}\nImage: {picture}\nImage_Alt: Foto kegiatan nomor {number}\n\n{body}"
         target = folder / name[:4] / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

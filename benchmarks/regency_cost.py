@@ -31,6 +31,7 @@ SITE_FILES = [
     "data",
     "pelicanconf.py",
     "publishconf.py",
+    "tasks.py",
     "package-lock.json",
 ]
 

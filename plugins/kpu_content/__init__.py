@@ -6,26 +6,61 @@ makes "A & B <x>" show as written, and lets the theme's autoescaping Jinja
 print a title without `|safe`. `invoke check` lives in `check.py`.
 """
 
-from html import escape
+import logging
+from typing import ClassVar
 
 from markupsafe import Markup
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.utils import pelican_open
+
+from .reading import prepare
+
+logger = logging.getLogger(__name__)
 
 
-class PlainTitleMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, with the title escaped as text."""
+class SiteMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, with the title escaped as text and typogrify applied.
 
-    def _parse_metadata(self, meta):
-        metadata = super()._parse_metadata(meta)
-        if "title" in metadata:
-            metadata["title"] = escape(metadata["title"], quote=False)
-        return metadata
+    The HTML comes from reading.prepare(), or from `prepared`, where a build
+    that read the files ahead on every core left it (site_build).
+    """
+
+    # Path -> reading.Prepared; anything with dict's pop() (site_build's ReadAhead).
+    prepared: ClassVar[dict] = {}
+
+    def read(self, source_path):
+        self._source_path = source_path
+        prepared = self.prepared.pop(source_path, None)
+        if prepared is None:
+            with pelican_open(source_path) as text:
+                prepared = prepare(text, self.settings)
+        return prepared.content, self._parse_fields(prepared.fields)
+
+    def _parse_fields(self, fields):
+        """Pelican's _parse_metadata, for fields already made HTML where they are formatted."""
+        output = {}
+        for name, value in fields.items():
+            if isinstance(value, str):
+                output[name] = self.process_metadata(name, value)
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    logger.warning(
+                        "Duplicate definition of `%s` for %s. Using first one.",
+                        name,
+                        self._source_path,
+                    )
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
 
 
-def use_plain_titles(readers):
-    for extension in PlainTitleMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = PlainTitleMarkdownReader
+def use_site_reader(readers):
+    for extension in SiteMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = SiteMarkdownReader
 
 
 def mark_title_safe(content):
@@ -35,5 +70,5 @@ def mark_title_safe(content):
 
 
 def register():
-    signals.readers_init.connect(use_plain_titles)
+    signals.readers_init.connect(use_site_reader)
     signals.content_object_init.connect(mark_title_safe)

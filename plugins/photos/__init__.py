@@ -8,6 +8,7 @@ prints it with `picture(article.photo, alt, lazy=False)` and
 CACHE_PATH/photos and written after each generator's pages.
 """
 
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -48,19 +49,21 @@ def write_photos(generator, writer):
         *getattr(generator, "pages", []),
         *getattr(generator, "hidden_pages", []),
     ]
-    done = set()
+    photos = {}
     for content in contents:
-        if not getattr(content, "save_as", ""):
-            continue
-        for photo in getattr(content, "photos", []):
-            if photo.source not in done:
-                done.add(photo.source)
-                write_copies(
-                    photo,
-                    Path(settings["PATH"]),
-                    Path(settings["OUTPUT_PATH"]),
-                    Path(settings["CACHE_PATH"]) / "photos",
-                )
+        if getattr(content, "save_as", ""):
+            for photo in getattr(content, "photos", []):
+                photos.setdefault(photo.source, photo)
+    write = partial(
+        write_copies,
+        content=Path(settings["PATH"]),
+        output=Path(settings["OUTPUT_PATH"]),
+        cache=Path(settings["CACHE_PATH"]) / "photos",
+    )
+    # Encoding a camera photo into its copies takes about half a second: every core works.
+    if photos:
+        with ProcessPoolExecutor() as pool:
+            list(pool.map(write, photos.values()))
 
 
 def register():

@@ -9,6 +9,7 @@ are cached by the photo's hash: a build encodes each photo once.
 """
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -135,7 +136,8 @@ def write_copies(photo: Photo, content: Path, output: Path, cache: Path) -> None
     digest = hashlib.sha256(RECIPE + source.read_bytes()).hexdigest()
     folder = cache / digest
     if not folder.is_dir():
-        partial = cache / f"{digest}.part"
+        # Per process: two photos with the same bytes may be encoded at once.
+        partial = cache / f"{digest}.{os.getpid()}.part"
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         with Image.open(source) as original:
@@ -143,7 +145,10 @@ def write_copies(photo: Photo, content: Path, output: Path, cache: Path) -> None
         for copy in photo.copies():
             thumbnail = copy in (photo.thumbnail_webp, photo.thumbnail_jpeg)
             encode(picture, copy, partial / PurePosixPath(copy.path).name, thumbnail)
-        partial.rename(folder)  # a half-encoded photo never counts as cached
+        try:
+            partial.rename(folder)  # a half-encoded photo never counts as cached
+        except OSError:  # the same photo, cached by another process meanwhile
+            shutil.rmtree(partial)
     for copy in photo.copies():
         target = output / copy.path
         target.parent.mkdir(parents=True, exist_ok=True)

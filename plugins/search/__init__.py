@@ -17,6 +17,7 @@ file and tests/test_search_index.py fails if the setting stops working.
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,11 +29,34 @@ from .canonical import PagefindFormatError, canonicalise
 logger = logging.getLogger(__name__)
 
 
+def indexed_files(settings) -> str:
+    """A glob of where articles and pages are written: only they have text to index.
+
+    Pagefind would otherwise parse every list page as well, a third of the
+    site's files, only to find no data-pagefind-body in them.
+    """
+    patterns = [
+        re.sub(r"\{[^}]*\}", "*", settings[name])
+        for name in ("ARTICLE_SAVE_AS", "PAGE_SAVE_AS")
+        if settings.get(name)
+    ]
+    return "{" + ",".join(patterns) + "}"
+
+
 def index_site(pelican):
     if not pelican.settings.get("SEARCH_INDEX"):
         return
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", pelican.settings["OUTPUT_PATH"], "--silent"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            pelican.settings["OUTPUT_PATH"],
+            "--glob",
+            indexed_files(pelican.settings),
+            "--silent",
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -17,6 +17,9 @@ from pelican import signals
 from .compress import finish
 from .csp import policy
 
+# Pages site_build minified as it rendered them, with the hashes of their inline code.
+minified_pages = {}
+
 
 def finish_output(pelican):
     settings = pelican.settings
@@ -31,7 +34,9 @@ def finish_output(pelican):
         if settings.get("CONTENT_SECURITY_POLICY")
         else None,
         skip=(settings["EDITOR_SAVE_AS"],),
+        minified=minified_pages,
     )
+    minified_pages.clear()
     if site_policy:
         folder = output / settings["NGINX_SAVE_AS"]
         folder.mkdir(parents=True, exist_ok=True)

@@ -50,6 +50,12 @@ def policy(scripts: set[str], styles: set[str], search_engine: str) -> str:
     )
 
 
+def policy_in(html: str) -> str | None:
+    """The policy a page carries, as with_policy() put it there."""
+    found = re.search(re.escape(META).replace(r"\{policy\}", '(?P<policy>[^"]*)'), html)
+    return found["policy"] if found else None
+
+
 def with_policy(html: str, site_policy: str) -> str:
     """The page with the policy as its first tag after <meta charset>."""
     tag = META.format(policy=site_policy)

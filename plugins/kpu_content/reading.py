@@ -1,0 +1,95 @@
+"""A post's Markdown made into HTML: the costly, pure part of reading it.
+
+`prepare(text, settings)` does what Pelican's Markdown reader and its
+TYPOGRIFY step do to one file: the body through Markdown, the formatted header
+fields (the summary) through Markdown too, the title escaped as text, and
+typogrify over the body, the title and the summary. It depends on nothing but
+the text and the settings, so a build can run it for many files on every core
+(site_build) and keep its results between builds.
+
+Two things differ from Pelican, and the output does not: one Markdown instance
+per process, reset between documents, instead of a new one per file (building
+it costs as much as converting a post); and typogrify runs here, so Pelican's
+own TYPOGRIFY is off (pelicanconf.py). tests/test_reading.py holds this to
+Pelican's result on every post.
+"""
+
+from dataclasses import dataclass
+from html import escape
+
+import smartypants
+from markdown import Markdown
+from typogrify.filters import typogrify
+
+DASHES = {
+    "oldschool": smartypants.Attr.set2,
+    "oldschool_inverted": smartypants.Attr.set3,
+}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file's HTML and its header: formatted fields as HTML, others as written."""
+
+    content: str
+    fields: dict[str, str | list[str]]
+
+
+class _Converters:
+    """The Markdown instances of this process, made once per settings."""
+
+    key = None
+    document = field = None
+
+
+def markdown_options(settings) -> dict:
+    """MARKDOWN with every configured extension and meta on, as Pelican's reader makes it."""
+    options = dict(settings["MARKDOWN"])
+    extensions = list(options.get("extensions", []))
+    for extension in [*options.get("extension_configs", {}), "markdown.extensions.meta"]:
+        if extension not in extensions:
+            extensions.append(extension)
+    return options | {"extensions": extensions}
+
+
+def _converters(settings) -> _Converters:
+    options = markdown_options(settings)
+    key = repr(options)
+    if _Converters.key != key:
+        _Converters.document = Markdown(**options)
+        # Header fields are converted without the meta extension, as Pelican does.
+        _Converters.field = Markdown(**options)
+        _Converters.field.preprocessors.deregister("meta")
+        _Converters.key = key
+    return _Converters
+
+
+def typographer(settings):
+    """Pelican's TYPOGRIFY step with the site's TYPOGRIFY_* settings."""
+    # smartypants keeps its options in a class attribute, as Pelican sets them.
+    smartypants.Attr.default = (
+        DASHES.get(settings["TYPOGRIFY_DASHES"], smartypants.Attr.set1) | smartypants.Attr.w
+    )
+    ignore = settings["TYPOGRIFY_IGNORE_TAGS"]
+    omit = dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False)
+    return lambda html: typogrify(html, ignore, **omit)
+
+
+def prepare(text: str, settings) -> Prepared:
+    converters = _converters(settings)
+    typo = typographer(settings)
+    document = converters.document
+    document.reset()
+    content = document.convert(text)
+    fields = {}
+    for written_name, values in getattr(document, "Meta", {}).items():
+        name = written_name.lower()
+        if name in settings["FORMATTED_FIELDS"]:
+            converters.field.reset()
+            fields[name] = typo(converters.field.convert("\n".join(values)))
+        elif name == "title" and len(values) == 1:
+            # Titles are plain text an editor wrote: "A & B <x>" shows as written.
+            fields[name] = [typo(escape(values[0], quote=False))]
+        else:
+            fields[name] = values
+    return Prepared(typo(content) if content else content, fields)

@@ -1,0 +1,85 @@
+"""Pelican glue: a build that uses every core and does each thing once.
+
+Pelican reads and renders one file at a time on one core. Here:
+
+- Reading: as Pelican starts on the articles, worker processes run every
+  article file's Markdown and typogrify (kpu_content/reading.py) while
+  Pelican takes each result in turn. Results are kept under
+  CACHE_PATH/prepared, keyed by the file's text and by a fingerprint of the
+  settings, plugin code and lock file (reading.py).
+- Addresses: Pelican works out an article's URL again at every use, 17 times
+  a page; once the articles are settled each keeps its URL.
+- Rendering: pages are rendered in worker processes, in batches, while
+  Pelican's generators go on making the next ones (rendering.py). Each page
+  is minified and its inline code hashed there too, while it is in memory,
+  which site_output would otherwise do by reading every page again.
+
+BUILD_WORKERS sets the number of processes (default: one per core; 1 does
+everything in this process, the way Pelican alone would).
+"""
+
+import os
+from functools import partial
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from kpu_content import SiteMarkdownReader
+from site_output import minified_pages
+from site_output.compress import finished_html
+
+from .reading import ReadAhead, fingerprint
+from .rendering import DeferredRendering
+
+
+def workers_of(settings) -> int:
+    return settings.get("BUILD_WORKERS") or os.cpu_count() or 1
+
+
+def read_ahead(generator):
+    if not isinstance(generator, ArticlesGenerator):
+        return
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    # The very path Pelican's read_file() will ask the reader for.
+    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in files]  # noqa: PTH100, PTH118
+    cache = Path(settings["CACHE_PATH"]) / "prepared" / fingerprint(settings)
+    SiteMarkdownReader.prepared = ReadAhead(
+        paths, settings, cache=cache, workers=workers_of(settings)
+    )
+
+
+def stop_reading_ahead(generator):
+    SiteMarkdownReader.prepared.close()
+    SiteMarkdownReader.prepared = {}
+
+
+def settle_addresses(generators):
+    """Each article and page keeps the URL Pelican works out for it now."""
+    for content in generators[0].context["generated_content"].values():
+        # Pelican's own override (a post's "URL:" field): returned as it is.
+        content.override_url = content.url
+
+
+deferred = DeferredRendering()
+
+
+def defer_templates(generator):
+    # site_output's first step, done while each page is in memory.
+    finish = partial(finished_html, minify_pages=bool(generator.settings.get("MINIFY_HTML")))
+    deferred.attach(generator, workers_of(generator.settings), finish)
+
+
+def render_pages(pelican):
+    notes = deferred.render_all()
+    minified_pages.update({Path(path): hashes for path, hashes in notes.items()})
+
+
+def register():
+    signals.generator_init.connect(read_ahead)
+    signals.generator_init.connect(defer_templates)
+    signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
+    signals.all_generators_finalized.connect(settle_addresses)
+    # Before every other `finalized` receiver (search, site_output), which read the pages.
+    signals.finalized.connect(render_pages)

@@ -1,0 +1,95 @@
+"""The site's reader gives what Pelican's own Markdown reader and TYPOGRIFY give.
+
+kpu_content/reading.py reuses one Markdown instance and runs typogrify itself
+(so a build can read on every core): here every post of the site, generated
+posts and posts written to leak state from one document into the next are
+read both ways, in one order, and must come out equal.
+"""
+
+import sys
+from html import escape
+from pathlib import Path
+
+import pytest
+from pelican.readers import MarkdownReader, Readers
+from pelican.settings import read_settings
+
+from kpu_content import SiteMarkdownReader
+from kpu_content.reading import prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import write_posts  # noqa: E402
+
+# Each would leak into the next file if the Markdown instance kept state.
+STATEFUL = {
+    "catatan.md": "Title: Catatan kaki\nDate: 2024-01-02 10:00\nWilayah: Sikka\n"
+    'Summary: Ringkasan dengan *tekanan* & "kutipan"\n\n'
+    "Teks[^1] dengan KPU.\n\n[^1]: Catatan pertama.\n\n*[KPU]: Komisi Pemilihan Umum\n",
+    "sesudah.md": "Title: Sesudah -- catatan\nDate: 2024-01-03 10:00\nWilayah: Ende\n\n"
+    "Teks lain[^1] tentang KPU dan DPT --- \"kutipan\" 'tunggal'.\n\n"
+    "[^1]: Catatan kedua.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "judul.md": 'Title: A & B <x> "kutip"\nDate: 2024-01-04 10:00\nTags: X, Y\n\n'
+    '<pre>"tetap" -- sama</pre>\n\n`kode "ini"`\n',
+}
+
+
+class EscapedTitleReader(MarkdownReader):
+    """Pelican's reader as the site used it before: only the title escaped."""
+
+    def _parse_metadata(self, meta):
+        metadata = super()._parse_metadata(meta)
+        if "title" in metadata:
+            metadata["title"] = escape(metadata["title"], quote=False)
+        return metadata
+
+
+def readers(settings, reader_class) -> Readers:
+    readers = Readers(settings)
+    readers.readers["md"] = reader_class(settings)
+    return readers
+
+
+def fields(content) -> dict[str, str]:
+    # "reader" is the reader class's name, which differs by design.
+    return {name: str(value) for name, value in content.metadata.items() if name != "reader"}
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("posts")
+    write_posts(folder / "dibuat", 40)
+    for name, text in STATEFUL.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    site = sorted((ROOT / "content").rglob("*.md"))
+    return [*site, *sorted(folder.rglob("*.md"))]
+
+
+def test_site_reader_equals_pelicans_reader_with_typogrify(sources):
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert settings["TYPOGRIFY"] is False  # else typogrify would run twice
+    site = readers(settings, SiteMarkdownReader)
+    pelican = readers({**settings, "TYPOGRIFY": True}, EscapedTitleReader)
+    for path in sources:
+        ours = site.read_file(str(path.parent), path.name)
+        theirs = pelican.read_file(str(path.parent), path.name)
+        assert ours._content == theirs._content, path
+        assert fields(ours) == fields(theirs), path
+        if path.name == "judul.md":
+            assert ours.title.startswith("A &amp; B &lt;x&gt;")
+
+
+def test_prepared_html_is_used_when_a_build_left_it(tmp_path):
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    post = tmp_path / "p.md"
+    post.write_text("Title: Asli\nDate: 2024-01-02 10:00\n\nTeks asli.\n", encoding="utf-8")
+    reader = SiteMarkdownReader(settings)
+    SiteMarkdownReader.prepared[str(post)] = prepare(
+        "Title: Disiapkan\nDate: 2024-01-02 10:00\n\nTeks disiapkan.\n", settings
+    )
+    content, metadata = reader.read(str(post))
+    assert "disiapkan" in content
+    assert metadata["title"] == "Disiapkan"
+    # Used once: the next read is the file's own text.
+    content, metadata = reader.read(str(post))
+    assert "asli" in content

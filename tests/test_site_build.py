@@ -1,0 +1,187 @@
+"""A build on every core, with caches, and the live preview: the same bytes as a plain build.
+
+site_build (plugins/site_build) reads ahead in worker processes, keeps
+prepared HTML between builds and renders pages in forked workers; the live
+preview rebuilds a post's page alone. None of it may change a byte of the
+output: each is compared here with a plain, single-process Pelican build of
+the same sources.
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import PUBLISH_VARIABLES, ROOT, SITE_URL, copy_site, free_port, run_task
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import write_posts
+
+
+def files_of(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.relative_to(folder).parts[0] not in skip
+    }
+
+
+def assert_same_files(one: Path, two: Path, skip: tuple[str, ...] = ()) -> None:
+    first, second = files_of(one, skip), files_of(two, skip)
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"{len(differing)} files differ, first {differing[:5]}"
+
+
+def pelican(site: Path, output: Path, *settings: str, file="pelicanconf.py") -> None:
+    """`pelican --fatal warnings` with the settings FILE and SETTINGS (NAME=JSON) over them."""
+    extra = [part for setting in settings for part in ("-e", setting)]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "content",
+            "-s",
+            file,
+            "-o",
+            str(output),
+            "--fatal",
+            "warnings",
+            "-q",
+            *extra,
+        ],
+        cwd=site,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def generated_site(tmp_path_factory) -> Path:
+    """The site with 600 generated posts: enough pages for rendering in batches."""
+    site = copy_site(tmp_path_factory.mktemp("generated") / "site")
+    shutil.rmtree(site / "content" / "berita")
+    write_posts(site / "content" / "berita", 600)
+    return site
+
+
+def test_parallel_build_equals_a_plain_pelican_build(generated_site, tmp_path):
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(generated_site / "pelicanconf.py"))["PLUGINS"]
+    without = json.dumps([name for name in plugins if name != "site_build"])
+    pelican(generated_site, tmp_path / "plain", f"PLUGINS={without}")
+    shutil.rmtree(generated_site / ".cache", ignore_errors=True)
+    pelican(generated_site, tmp_path / "parallel")
+    pelican(generated_site, tmp_path / "one-worker", "BUILD_WORKERS=1")
+    # From the prepared cache the second time.
+    assert list((generated_site / ".cache" / "prepared").glob("*.json"))
+    pelican(generated_site, tmp_path / "cached")
+    pages = list((tmp_path / "parallel").rglob("*.html"))
+    assert len(pages) > 1000  # batches were rendered while Pelican was still writing
+    for other in ("parallel", "one-worker", "cached"):
+        assert_same_files(tmp_path / "plain", tmp_path / other)
+    # Production: pages are minified and hashed as they are rendered.
+    pelican(generated_site, tmp_path / "plain-publish", f"PLUGINS={without}", file="publishconf.py")
+    pelican(generated_site, tmp_path / "publish", file="publishconf.py")
+    assert_same_files(tmp_path / "plain-publish", tmp_path / "publish")
+
+
+def test_caches_follow_settings_theme_and_plugin_code(site_copy, tmp_path):
+    """After each change, a build with the caches equals a build from nothing."""
+
+    def warm_equals_cold(name):
+        run_task(site_copy, "build", "--output", str(tmp_path / f"{name}-warm"))
+        shutil.rmtree(site_copy / ".cache")
+        run_task(site_copy, "build", "--output", str(tmp_path / f"{name}-cold"))
+        assert_same_files(tmp_path / f"{name}-warm", tmp_path / f"{name}-cold")
+        return (tmp_path / f"{name}-warm").rglob("index.html")
+
+    def edit(path, old, new):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    post = next((site_copy / "content" / "berita").rglob("*.md"))
+    edit(post, "\n\n", "\n\nTanda pisah --- di sini.\n\n")
+    warm_equals_cold("start")
+
+    edit(
+        site_copy / "pelicanconf.py",
+        'TYPOGRIFY_DASHES = "oldschool"',
+        'TYPOGRIFY_DASHES = "default"',
+    )
+    pages = warm_equals_cold("settings")
+    assert any("Tanda pisah" in page.read_text(encoding="utf-8") for page in pages)
+
+    edit(site_copy / "theme" / "templates" / "base.html", "Langsung ke isi", "Lompat ke isi")
+    pages = warm_equals_cold("theme")
+    assert "Lompat ke isi" in (tmp_path / "theme-warm" / "index.html").read_text(encoding="utf-8")
+
+    edit(
+        site_copy / "plugins" / "kpu_content" / "reading.py",
+        "return Prepared(typo(content) if content else content, fields)",
+        'return Prepared((typo(content) if content else content) + "<p>Disiapkan ulang.</p>", fields)',
+    )
+    pages = warm_equals_cold("plugins")
+    assert any("Disiapkan ulang." in page.read_text(encoding="utf-8") for page in pages)
+
+
+def wait_for(condition, seconds=60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_preview_pages_equal_the_full_build(site_copy, tmp_path):
+    output = site_copy / "output"
+    built = site_copy / ".cache" / "preview-built"  # touched when a rebuild is done
+    environment = {k: v for k, v in os.environ.items() if k not in PUBLISH_VARIABLES}
+    preview = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(free_port())],
+        cwd=site_copy,
+        env=environment | {"SITEURL": SITE_URL},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    post = next((site_copy / "content" / "berita" / "2021").glob("*.md"))
+    try:
+        assert wait_for((output / "sitemap.xml").exists), "the preview never built"
+        assert wait_for(built.exists)
+        time.sleep(1)  # the watcher starts just after it touches the file
+        page = next((output / "berita" / "2021" / "11").glob("*/index.html"))
+        before, stamp = page.stat().st_mtime_ns, built.stat().st_mtime_ns
+        # Only the text: the post's page alone is written again.
+        text = post.read_text(encoding="utf-8")
+        post.write_text(text.replace("dimoderatori", "dipandu --- bukan dimoderatori"))
+        assert wait_for(lambda: built.stat().st_mtime_ns > stamp), "not rebuilt"
+        assert "dipandu" in page.read_text(encoding="utf-8")
+        index = (output / "index.html").stat().st_mtime_ns
+        assert index < page.stat().st_mtime_ns and before < page.stat().st_mtime_ns
+        run_task(site_copy, "build", "--output", str(tmp_path / "full"))
+        # The search index keeps the text of the last full build.
+        assert_same_files(output, tmp_path / "full", skip=("pagefind",))
+
+        # The title shows on other pages: the whole site is built again.
+        stamp = built.stat().st_mtime_ns
+        post.write_text(post.read_text(encoding="utf-8").replace("Title: ", "Title: Ralat: ", 1))
+        assert wait_for(lambda: built.stat().st_mtime_ns > stamp), "not rebuilt"
+        archive = output / "berita" / "2021" / "index.html"
+        assert "Ralat:" in archive.read_text(encoding="utf-8")
+        run_task(site_copy, "build", "--output", str(tmp_path / "full-2"))
+        assert_same_files(output, tmp_path / "full-2")
+    finally:
+        os.killpg(preview.pid, signal.SIGTERM)
+        log, _ = preview.communicate(timeout=10)
+    assert "Pratinjau: output/berita/2021/11/" in log
