@@ -185,3 +185,24 @@ def test_preview_pages_equal_the_full_build(site_copy, tmp_path):
         os.killpg(preview.pid, signal.SIGTERM)
         log, _ = preview.communicate(timeout=10)
     assert "Pratinjau: output/berita/2021/11/" in log
+
+
+def test_a_page_that_fails_to_render_in_a_worker_fails_the_build(generated_site, tmp_path):
+    template = generated_site / "theme" / "templates" / "article.html"
+    original = template.read_text(encoding="utf-8")
+    template.write_text(
+        original.replace(
+            "{% block content %}", "{% block content %}{{ article.date.nonsense() }}", 1
+        ),
+        encoding="utf-8",
+    )
+    try:
+        with pytest.raises(subprocess.CalledProcessError) as failure:
+            pelican(generated_site, tmp_path / "broken")
+    finally:
+        template.write_text(original, encoding="utf-8")
+    # Pelican logs to its console, on stdout.
+    errors = (failure.value.stdout + failure.value.stderr).decode()
+    assert "could not render" in errors
+    assert "/berita/" in errors and "index.html" in errors
+    assert "nonsense" in errors

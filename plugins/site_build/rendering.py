@@ -75,9 +75,15 @@ class DeferredRendering:
         self.started = last
 
     def reap(self, wait: bool = False) -> None:
+        """Take the results of the workers that are done (all of them if WAIT)."""
         for worker, receiver in list(self.running):
-            if wait or not worker.is_alive():
-                failures, notes = receiver.recv()
+            # A worker is done when its results come: it stays alive until
+            # they are read, as they are larger than the pipe holds.
+            if wait or receiver.poll():
+                try:
+                    failures, notes = receiver.recv()
+                except EOFError:
+                    failures, notes = [f"a worker stopped (exit code {worker.exitcode})"], {}
                 self.failures += failures
                 self.notes |= notes
                 worker.join()
