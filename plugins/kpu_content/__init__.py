@@ -3,7 +3,9 @@
 Titles are plain text written by editors; Pelican treats them as HTML (it runs
 typogrify over them and the theme prints them). Escaping them as they are read
 makes "A & B <x>" show as written, and lets the theme's autoescaping Jinja
-print a title without `|safe`. `invoke check` lives in `check.py`.
+print a title without `|safe`. The reader's Markdown and typogrify are in
+`reading.py`, so that a build can run them on every core (site_build).
+`invoke check` lives in `check.py`.
 """
 
 import logging

@@ -5,7 +5,8 @@ for the local preview, on in publishconf.py); CONTENT_SECURITY_POLICY (on in
 both, so the preview shows what the policy blocks); SEARCH_ENGINE_URL, the
 one other host a form may send to; NGINX_SAVE_AS, where the policy is also
 written as an nginx header (deploy/nginx/). Compressed copies are cached under
-CACHE_PATH/compressed.
+CACHE_PATH/compressed. Pages that site_build rendered were minified and
+hashed then (minified_pages); the others are here.
 """
 
 from functools import partial
