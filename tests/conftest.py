@@ -63,6 +63,21 @@ def copy_site(target: Path) -> Path:
     return target
 
 
+def files_of(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.relative_to(folder).parts[0] not in skip
+    }
+
+
+def assert_same_files(one: Path, two: Path, skip: tuple[str, ...] = ()) -> None:
+    first, second = files_of(one, skip), files_of(two, skip)
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"{len(differing)} files differ, first {differing[:5]}"
+
+
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
     """A private copy of the site's sources, for tests that add bad content."""

@@ -5,7 +5,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
-from conftest import ARTICLE_COUNT, ROOT, SEED_URL, SITE_URL, read_html, run_task
+from conftest import (
+    ARTICLE_COUNT,
+    ROOT,
+    SEED_URL,
+    SITE_URL,
+    assert_same_files,
+    read_html,
+    run_task,
+)
 
 ENGLISH_DATE_WORDS = re.compile(
     r"\b(January|February|March|May|June|July|August|October|December|"
@@ -189,7 +197,4 @@ def test_two_builds_are_byte_identical(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     run_task(ROOT, "publish", "--output", str(first))
     run_task(ROOT, "publish", "--output", str(second))
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    different = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
-    assert different == []
+    assert_same_files(first, second)

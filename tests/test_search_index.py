@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_COUNT, ROOT, SEED_URL
+from conftest import ARTICLE_COUNT, ROOT, SEED_URL, assert_same_files, files_of
 
 from search.canonical import (
     SIGNATURE,
@@ -52,10 +52,6 @@ def pagefind(site: Path, output: Path) -> Path:
     return target / "pagefind"
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 def meta_file(index: Path) -> Path:
     """The metadata file the entry file names, for the site's one language."""
     entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -91,15 +87,15 @@ def test_two_indexes_of_one_site_are_byte_identical(small_site, tmp_path):
     second = pagefind(small_site, tmp_path / "second")
     canonicalise(first)
     canonicalise(second)
-    assert tree(first) == tree(second)
+    assert_same_files(first, second)
 
 
 def test_canonicalising_twice_changes_nothing(small_site, tmp_path):
     index = pagefind(small_site, tmp_path)
     canonicalise(index)
-    once = tree(index)
+    once = files_of(index)
     canonicalise(index)
-    assert tree(index) == once
+    assert files_of(index) == once
 
 
 def test_an_index_in_an_unknown_layout_is_an_error(small_site, tmp_path):

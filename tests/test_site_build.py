@@ -17,25 +17,18 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PUBLISH_VARIABLES, ROOT, SITE_URL, copy_site, free_port, run_task
+from conftest import (
+    PUBLISH_VARIABLES,
+    ROOT,
+    SITE_URL,
+    assert_same_files,
+    copy_site,
+    free_port,
+    run_task,
+)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_posts
-
-
-def files_of(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.relative_to(folder).parts[0] not in skip
-    }
-
-
-def assert_same_files(one: Path, two: Path, skip: tuple[str, ...] = ()) -> None:
-    first, second = files_of(one, skip), files_of(two, skip)
-    assert first.keys() == second.keys()
-    differing = [name for name in first if first[name] != second[name]]
-    assert not differing, f"{len(differing)} files differ, first {differing[:5]}"
 
 
 def pelican(site: Path, output: Path, *settings: str, file="pelicanconf.py") -> None:
