@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -174,11 +175,17 @@ def hugo_post(post: Path, target: Path) -> None:
     target.write_text("---\n" + "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def preview_after_edit(site: Path) -> tuple[float, float]:
     """(seconds from saving a post to its new page on disk, peak MiB of the preview)."""
     environment = os.environ | {"SITEURL": "https://kpu-ntt.example"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", "8917"],
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(free_port())],
         cwd=site,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

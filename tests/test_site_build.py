@@ -52,6 +52,8 @@ def pelican(site: Path, output: Path, *settings: str, file="pelicanconf.py") -> 
         cwd=site,
         check=True,
         capture_output=True,
+        # Pelican's console wraps at the terminal's width: one message, one line.
+        env=os.environ | {"COLUMNS": "400"},
     )
 
 
@@ -199,3 +201,23 @@ def test_a_page_that_fails_to_render_in_a_worker_fails_the_build(generated_site,
     assert "could not render" in errors
     assert "/berita/" in errors and "index.html" in errors
     assert "nonsense" in errors
+
+
+def test_a_damaged_prepared_cache_is_rebuilt(tmp_path):
+    from site_build.reading import load
+
+    cache = tmp_path / "prepared" / "abc"
+    cache.parent.mkdir()
+    for damaged in ("{not json", "[1, 2]", '{"k": 5}', '{"k": ["html", 3]}'):
+        cache.with_suffix(".json").write_text(damaged, encoding="utf-8")
+        assert load(cache) == {}
+
+
+@pytest.mark.parametrize("workers", ["2", 0, 1.5])
+def test_a_wrong_build_workers_setting_stops_the_build_at_once(site_copy, tmp_path, workers):
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        pelican(site_copy, tmp_path / "out", f"BUILD_WORKERS={json.dumps(workers)}")
+    output = (failure.value.stdout + failure.value.stderr).decode()
+    assert f"BUILD_WORKERS = {workers!r}" in output
+    assert "a whole number from 1 up" in output
+    assert not (tmp_path / "out").exists()

@@ -37,6 +37,16 @@ def workers_of(settings) -> int:
     return settings.get("BUILD_WORKERS") or os.cpu_count() or 1
 
 
+def check_settings(pelican):
+    # Fails at start-up, not in the middle of a build.
+    workers = pelican.settings.get("BUILD_WORKERS")
+    if workers is not None and (type(workers) is not int or workers < 1):
+        raise ValueError(
+            f"BUILD_WORKERS = {workers!r}: it is the number of processes a build uses, "
+            "a whole number from 1 up; leave it out to use every core"
+        )
+
+
 def read_ahead(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
@@ -77,6 +87,7 @@ def render_pages(pelican):
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.generator_init.connect(read_ahead)
     signals.generator_init.connect(defer_templates)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)

@@ -107,11 +107,12 @@ class ReadAhead:
 
 
 def load(cache: Path) -> dict[str, Prepared]:
+    """The cache's entries; none if it is missing or not as save() writes it (it is rebuilt)."""
     try:
         entries = json.loads(cache.with_suffix(".json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return {key: Prepared(content, dict(fields)) for key, (content, fields) in entries.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
         return {}
-    return {key: Prepared(content, fields) for key, (content, fields) in entries.items()}
 
 
 def save(cache: Path, entries: dict[str, Prepared]) -> None:
