@@ -129,14 +129,33 @@ def test_pages_go_out_precompressed_in_the_encoding_asked_for(nginx):
     assert headers["Content-Type"] == "text/html; charset=utf-8"
 
 
+def directives(policy: str) -> dict[str, set[str]]:
+    return {name: set(values) for name, *values in (part.split() for part in policy.split("; "))}
+
+
 def test_security_headers_and_the_pages_own_policy(nginx):
     base, output = nginx
     headers = get(f"{base}/")[1]
-    meta = read_html(output / "index.html").find(
-        "meta", attrs={"http-equiv": "Content-Security-Policy"}
+    header = directives(headers["Content-Security-Policy"])
+    assert header.pop("frame-ancestors") == {"'none'"}
+    assert not any("'unsafe-inline'" in values for values in header.values())
+    # The header allows the inline code of every page; each page's own policy
+    # allows the inline code of that page only: the index has no script, an
+    # article has its share row's.
+    index, article = (
+        directives(
+            read_html(output / page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})[
+                "content"
+            ]
+        )
+        for page in ("index.html", f"{SEED_URL}index.html")
     )
-    assert headers["Content-Security-Policy"] == meta["content"] + "; frame-ancestors 'none'"
-    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    for page in (index, article):
+        assert page.keys() == header.keys()
+        assert all(page[name] <= header[name] for name in header)
+    assert {value for value in index["script-src"] if value.startswith("'sha256-")} == set()
+    assert {value for value in article["script-src"] if value.startswith("'sha256-")}
+    assert index["style-src"] == article["style-src"] == header["style-src"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "geolocation=()" in headers["Permissions-Policy"]

@@ -26,6 +26,9 @@ from conftest import (
     free_port,
     run_task,
 )
+from PIL import Image
+
+from photos.variants import photo_files, photo_problem
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_posts
@@ -221,3 +224,21 @@ def test_a_wrong_build_workers_setting_stops_the_build_at_once(site_copy, tmp_pa
     assert f"BUILD_WORKERS = {workers!r}" in output
     assert "a whole number from 1 up" in output
     assert not (tmp_path / "out").exists()
+
+
+def test_photos_encoded_ahead_are_the_photos_written(site_copy, tmp_path):
+    """Idle processes fill the photo caches from the start; the copies equal a build without them."""
+    # Not a photo, and in no post: the idle processes pass over it, the build goes on.
+    (site_copy / "content" / "images" / "rusak.jpg").write_bytes(b"bukan foto")
+    # A photo in no post yet: encoded all the same, for the post that will show it.
+    Image.new("RGB", (800, 600), (200, 30, 40)).save(site_copy / "content" / "images" / "baru.jpg")
+    pelican(site_copy, tmp_path / "ahead")
+    content, cache = site_copy / "content", site_copy / ".cache"
+    photos = [p for p in photo_files(content, ["images"]) if photo_problem(p) is None]
+    assert len(photos) == len(list(content.glob("images/**/*.*"))) - 1
+    # Every photo, in a post or not, and nothing half-written.
+    assert sorted(p.suffix for p in (cache / "photos").iterdir()) == [""] * len(photos)
+    assert len(list((cache / "og-images").glob("*.jpg"))) == len(photos)
+    shutil.rmtree(cache)
+    pelican(site_copy, tmp_path / "one", "BUILD_WORKERS=1")
+    assert_same_files(tmp_path / "ahead", tmp_path / "one")

@@ -1,10 +1,19 @@
 """Precompressed copies and their cache (plugins/site_output/compress.py)."""
 
 import gzip
+from functools import partial
 
 import brotli
+from conftest import read_html
 
 from site_output.compress import compressed, finish
+from site_output.csp import digest, policy
+
+POLICY = partial(policy, search_engine="https://www.google.com")
+
+
+def policy_of(page) -> str:
+    return read_html(page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
 
 
 def test_cached_copies_equal_fresh_ones(tmp_path):
@@ -44,3 +53,26 @@ def test_compressing_on_every_core_writes_what_one_process_writes(tmp_path):
         trees.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*.*")})
     assert len(trees[0]) == 120
     assert trees[0] == trees[1]
+
+
+def test_each_page_gets_the_policy_of_its_own_inline_code(tmp_path):
+    output = tmp_path / "out"
+    output.mkdir()
+    head = "<!doctype html><html><head><meta charset=utf-8><style>p{color:red}</style></head>"
+    (output / "skrip.html").write_text(f"{head}<body><script>bagikan()</script></body></html>")
+    (output / "polos.html").write_text(f"{head}<body><p>Berita</p></body></html>")
+    # A page site_build finished as it rendered it: not written again, its hashes count.
+    (output / "selesai.html").write_text("sudah selesai")
+    finished = {output / "selesai.html": ({digest("cari()")}, set())}
+    site = finish(output, True, True, policy_for=POLICY, finished=finished)
+    script, style = digest("bagikan()"), digest("p{color:red}")
+    assert script in policy_of(output / "skrip.html")
+    assert script not in policy_of(output / "polos.html")
+    assert style in policy_of(output / "skrip.html") and style in policy_of(output / "polos.html")
+    assert {script, style, digest("cari()")} <= set(site.replace(";", "").split())
+    assert (output / "selesai.html").read_text() == "sudah selesai"
+    assert not (output / "selesai.html.br").exists()  # its copies were written with it
+    assert (
+        brotli.decompress((output / "polos.html.br").read_bytes())
+        == (output / "polos.html").read_bytes()
+    )

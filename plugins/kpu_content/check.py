@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from pelican.utils import slugify
 
 from old_urls.redirects import is_old_url, old_url_list
-from photos.variants import photo_problem
+from photos.variants import PHOTO_SUFFIXES, photo_problem
 from regencies.gazetteer import RegencyError, load_gazetteer
 from regencies.mentions import finder_for, suggestions
 from safe_html.findings import findings
@@ -33,7 +33,6 @@ HIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u20
 TITLE_MAX_CHARS = 200
 FIELD_MAX_CHARS = 2000
 FILE_MAX_BYTES = 1_000_000
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 # {filename}, {static} and {attach} point at files inside content/.
 INTERNAL_LINK = re.compile(r"\{(?P<kind>filename|static|attach)\}(?P<path>[^)\s\"'>#?]+)")

@@ -5,7 +5,9 @@ photos in the text.
 prints it with `picture(article.photo, alt, lazy=False)` and
 `thumbnail(article.photo)`. Photos written in the text as
 `![alt]({static}/images/...)` become lazy <picture>s. Copies are cached in
-CACHE_PATH/photos and written after each generator's pages.
+CACHE_PATH/photos: every photo in STATIC_PATHS is encoded there from the
+start of a build by idle processes (site_build/idle.py), and the copies the
+pages show are written last.
 """
 
 from concurrent.futures import ProcessPoolExecutor
@@ -14,8 +16,11 @@ from pathlib import Path
 
 from pelican import signals
 
+from site_build import workers_of
+from site_build.idle import idle_work
+
 from .markup import picture_html, replace_images, thumbnail_html
-from .variants import measure, plan, write_copies
+from .variants import cache_ahead, measure, photo_files, plan, write_copies
 
 
 def add_globals(generator):
@@ -41,33 +46,57 @@ def plan_photos(content):
         content._content = replace_images(content._content, photo_for, site)
 
 
-def write_photos(generator, writer):
-    settings = generator.settings
+def encode_ahead(pelican):
+    """Every photo in the static folders, encoded into the cache while cores are idle."""
+    settings = pelican.settings
+    content = Path(settings["PATH"])
+    cache = Path(settings["CACHE_PATH"]) / "photos"
+    if workers_of(settings) > 1:
+        for path in photo_files(content, settings["STATIC_PATHS"]):
+            idle_work.submit(cache_ahead, path.relative_to(content).as_posix(), content, cache)
+    # Connected now, so that it runs after every plugin's `finalized` receiver:
+    # nothing else needs the copies, and the cores are free by then.
+    signals.finalized.connect(write_wanted_photos)
+
+
+# Photos of the pages written, by source: their copies are written last.
+wanted = {}
+
+
+def want_photos(generator, writer):
     contents = [
         *getattr(generator, "articles", []),
         *getattr(generator, "drafts", []),
         *getattr(generator, "pages", []),
         *getattr(generator, "hidden_pages", []),
     ]
-    photos = {}
     for content in contents:
         if getattr(content, "save_as", ""):
             for photo in getattr(content, "photos", []):
-                photos.setdefault(photo.source, photo)
+                wanted.setdefault(photo.source, photo)
+
+
+def write_wanted_photos(pelican):
+    settings = pelican.settings
+    idle_work.wait()
     write = partial(
         write_copies,
         content=Path(settings["PATH"]),
         output=Path(settings["OUTPUT_PATH"]),
         cache=Path(settings["CACHE_PATH"]) / "photos",
     )
-    # Encoding a camera photo into its copies takes about half a second: every core works.
+    photos = list(wanted.values())
+    wanted.clear()
+    # Encoding a camera photo into its copies takes about half a second: every
+    # core works on those the idle processes left.
     if photos:
         with ProcessPoolExecutor() as pool:
-            list(pool.map(write, photos.values()))
+            list(pool.map(write, photos))
 
 
 def register():
+    signals.initialized.connect(encode_ahead)
     signals.generator_init.connect(add_globals)
     signals.content_object_init.connect(plan_photos)
-    signals.article_writer_finalized.connect(write_photos)
-    signals.page_writer_finalized.connect(write_photos)
+    signals.article_writer_finalized.connect(want_photos)
+    signals.page_writer_finalized.connect(want_photos)

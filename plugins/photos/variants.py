@@ -74,6 +74,7 @@ def plan(source: str, size: tuple[int, int]) -> Photo:
     )
 
 
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 PHOTO_MAX_BYTES = 25_000_000
 PHOTO_MAX_PIXELS = 40_000_000  # 8000 x 5000; Pillow refuses ~179 million as a bomb
 
@@ -97,6 +98,16 @@ def photo_problem(path: Path) -> str | None:
     if width * height > PHOTO_MAX_PIXELS:
         return f"is {width} x {height} pixels; resize it to at most 6000 pixels on its long side"
     return None
+
+
+def photo_files(content: Path, folders: list[str]) -> list[Path]:
+    """The files in content's FOLDERS (STATIC_PATHS) that may be photos, by their names."""
+    return [
+        path
+        for folder in folders
+        for path in sorted((content / folder).rglob("*"))
+        if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file()
+    ]
 
 
 def measure(path: Path) -> tuple[int, int]:
@@ -130,8 +141,8 @@ def flatten(picture: Image.Image) -> Image.Image:
     return picture.convert("RGB")
 
 
-def write_copies(photo: Photo, content: Path, output: Path, cache: Path) -> None:
-    """Encode (or take from the cache) every copy of PHOTO and put it in OUTPUT."""
+def cached_copies(photo: Photo, content: Path, cache: Path) -> Path:
+    """The cache folder that holds every copy of PHOTO, encoded now if it is not there."""
     source = content / photo.source
     digest = hashlib.sha256(RECIPE + source.read_bytes()).hexdigest()
     folder = cache / digest
@@ -149,7 +160,19 @@ def write_copies(photo: Photo, content: Path, output: Path, cache: Path) -> None
             partial.rename(folder)  # a half-encoded photo never counts as cached
         except OSError:  # the same photo, cached by another process meanwhile
             shutil.rmtree(partial)
+    return folder
+
+
+def write_copies(photo: Photo, content: Path, output: Path, cache: Path) -> None:
+    """Encode (or take from the cache) every copy of PHOTO and put it in OUTPUT."""
+    folder = cached_copies(photo, content, cache)
     for copy in photo.copies():
         target = output / copy.path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(folder / PurePosixPath(copy.path).name, target)
+
+
+def cache_ahead(source: str, content: Path, cache: Path) -> None:
+    """The copies of the photo at SOURCE (in CONTENT) encoded into the cache, if it is a photo."""
+    if photo_problem(content / source) is None:
+        cached_copies(plan(source, measure(content / source)), content, cache)

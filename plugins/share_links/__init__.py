@@ -18,8 +18,12 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
+from photos.variants import photo_files
+from site_build import workers_of
+from site_build.idle import idle_work
+
 from .links import ShareSettings, share_links
-from .og_image import write_og_image
+from .og_image import cache_ahead, write_og_image
 
 
 def check_settings(pelican):
@@ -47,16 +51,39 @@ def attach_share_links(generator):
         )
 
 
-def write_og_images(generator, writer):
+def encode_ahead(pelican):
+    """Every photo in the static folders, made a picture in the cache while cores are idle."""
+    settings = pelican.settings
+    cache = Path(settings["CACHE_PATH"]) / "og-images"
+    if workers_of(settings) > 1:
+        for path in photo_files(Path(settings["PATH"]), settings["STATIC_PATHS"]):
+            idle_work.submit(cache_ahead, path, cache)
+    # Connected now, so that it runs after every plugin's `finalized` receiver.
+    signals.finalized.connect(write_wanted_og_images)
+
+
+# (photo, page's picture) of the articles written: the pictures are written last.
+wanted = []
+
+
+def want_og_images(generator, writer):
     content = Path(generator.settings["PATH"])
     output = Path(generator.settings["OUTPUT_PATH"])
-    cache = Path(generator.settings["CACHE_PATH"]) / "og-images"
     for article in [*generator.articles, *generator.drafts]:
         if getattr(article, "image", "") and getattr(article, "save_as", ""):
-            write_og_image(content / article.image, output / og_image_path(article), cache)
+            wanted.append((content / article.image, output / og_image_path(article)))
+
+
+def write_wanted_og_images(pelican):
+    idle_work.wait()
+    cache = Path(pelican.settings["CACHE_PATH"]) / "og-images"
+    for photo, target in wanted:
+        write_og_image(photo, target, cache)
+    wanted.clear()
 
 
 def register():
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(encode_ahead)
     signals.article_generator_finalized.connect(attach_share_links)
-    signals.article_writer_finalized.connect(write_og_images)
+    signals.article_writer_finalized.connect(want_og_images)

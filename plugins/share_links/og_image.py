@@ -7,10 +7,13 @@ of the photo so that a build does the work once per photo, not once per build.
 """
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from photos.variants import photo_problem
 
 SIZE = (1200, 630)
 MAX_BYTES = 300_000
@@ -18,18 +21,31 @@ QUALITIES = (82, 72, 60, 45)
 VERSION = b"og-image-1"  # change when the recipe changes, to refresh the cache
 
 
-def write_og_image(photo: Path, target: Path, cache: Path) -> Path:
-    """Write the 1200 x 630 JPEG of PHOTO at TARGET, through the cache."""
+def cached_og_image(photo: Path, cache: Path) -> Path:
+    """The cache's 1200 x 630 JPEG of PHOTO, encoded now if it is not there."""
     digest = hashlib.sha256(VERSION + photo.read_bytes()).hexdigest()
     cached = cache / f"{digest}.jpg"
     if not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".part")
+        # Per process: the build's idle processes may encode the same photo.
+        partial = cached.with_suffix(f".{os.getpid()}.part")
         encode(photo, partial)
         partial.replace(cached)  # never a half-written file in the cache
+    return cached
+
+
+def write_og_image(photo: Path, target: Path, cache: Path) -> Path:
+    """Write the 1200 x 630 JPEG of PHOTO at TARGET, through the cache."""
+    cached = cached_og_image(photo, cache)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
     return target
+
+
+def cache_ahead(photo: Path, cache: Path) -> None:
+    """PHOTO's picture encoded into the cache, if it is a photo."""
+    if photo_problem(photo) is None:
+        cached_og_image(photo, cache)
 
 
 def encode(photo: Path, target: Path) -> None:

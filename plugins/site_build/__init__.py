@@ -11,8 +11,9 @@ Pelican reads and renders one file at a time on one core. Here:
   a page; once the articles are settled each keeps its URL.
 - Rendering: pages are rendered in worker processes, in batches, while
   Pelican's generators go on making the next ones (rendering.py). Each page
-  is minified and its inline code hashed there too, while it is in memory,
-  which site_output would otherwise do by reading every page again.
+  is finished there too, while it is in memory (minified, its
+  Content-Security-Policy, compressed copies), which site_output would
+  otherwise do by reading every page again.
 
 BUILD_WORKERS sets the number of processes (default: one per core; 1 does
 everything in this process, the way Pelican alone would).
@@ -22,29 +23,31 @@ import os
 from functools import partial
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.utils import sanitised_join
 
 from kpu_content import SiteMarkdownReader
-from site_output import minified_pages
-from site_output.compress import finished_html
+from site_output import finished_pages, page_finisher
 
 from .reading import ReadAhead, fingerprint
 from .rendering import DeferredRendering
 
 
 def workers_of(settings) -> int:
-    return settings.get("BUILD_WORKERS") or os.cpu_count() or 1
-
-
-def check_settings(pelican):
-    # Fails at start-up, not in the middle of a build.
-    workers = pelican.settings.get("BUILD_WORKERS")
+    workers = settings.get("BUILD_WORKERS")
     if workers is not None and (type(workers) is not int or workers < 1):
         raise ValueError(
             f"BUILD_WORKERS = {workers!r}: it is the number of processes a build uses, "
             "a whole number from 1 up; leave it out to use every core"
         )
+    return workers or os.cpu_count() or 1
+
+
+def check_settings(pelican):
+    # Fails at start-up, not in the middle of a build.
+    workers_of(pelican.settings)
 
 
 def read_ahead(generator):
@@ -67,23 +70,36 @@ def stop_reading_ahead(generator):
 
 def settle_addresses(generators):
     """Each article and page keeps the URL Pelican works out for it now."""
+    output = generators[0].output_path
     for content in generators[0].context["generated_content"].values():
         # Pelican's own override (a post's "URL:" field): returned as it is.
         content.override_url = content.url
+        if content.save_as:
+            own_pages.add(sanitised_join(output, content.save_as))  # as DeferredTemplate does
 
 
 deferred = DeferredRendering()
+# Where each article and page is written (not the lists): search indexes these.
+own_pages = set()
+# Sent (with the Pelican object) once every article's and page's own page is
+# written, while the lists are still rendering: the search index starts then.
+own_pages_written = signal("site_build_own_pages_written")
 
 
 def defer_templates(generator):
-    # site_output's first step, done while each page is in memory.
-    finish = partial(finished_html, minify_pages=bool(generator.settings.get("MINIFY_HTML")))
-    deferred.attach(generator, workers_of(generator.settings), finish)
+    # site_output's work on a page, done while the page is in memory.
+    deferred.attach(generator, workers_of(generator.settings), page_finisher(generator.settings))
+
+
+def render(first=None, then=None):
+    """Write every page kept (render_all) and note them as finished for site_output."""
+    notes = deferred.render_all(first, then)
+    finished_pages.update({Path(path): hashes for path, hashes in notes.items()})
 
 
 def render_pages(pelican):
-    notes = deferred.render_all()
-    minified_pages.update({Path(path): hashes for path, hashes in notes.items()})
+    render(first=own_pages.__contains__, then=partial(own_pages_written.send, pelican))
+    own_pages.clear()
 
 
 def register():

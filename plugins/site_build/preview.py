@@ -7,7 +7,7 @@ index keeps the text of the last full build). Preview keeps Pelican's
 generators and context in memory after a full build; update() reads the
 saved post again, and when nothing but its text changed, puts the new text
 into the article every list already holds and renders that one page through
-Pelican's own generate_articles(), then finishes it as site_output does (the
+Pelican's own generate_articles(), finished as every page is (its
 Content-Security-Policy, minified and compressed copies when the settings
 ask for them). Anything else (a new post, a changed title, the theme, a
 plugin, settings, data) asks for a full build: update() returns None.
@@ -20,7 +20,6 @@ after "@preview".
 
 import logging
 import os
-import re
 import sys
 import time
 from functools import partial
@@ -33,11 +32,9 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from kpu_content.check import check_site
-from site_output import minified_pages
-from site_output.compress import finish_file
-from site_output.csp import policy_in
+from site_output import finished_pages
 
-from . import render_pages
+from . import render
 
 logger = logging.getLogger(__name__)
 # Starts each answer on stdout, where Pelican prints too.
@@ -95,10 +92,11 @@ class Preview:
         # keeps what the generators added to it (neighbours, share links, URL).
         old.__dict__.update(new.__dict__)
         old.refresh_metadata_intersite_links()
-        page = Path(self.settings["OUTPUT_PATH"]) / old.save_as
-        site_policy = policy_in(page.read_text(encoding="utf-8")) if page.exists() else None
+        forget_rendered_text(old)
         self.write(generator, old.save_as)
-        return page if self.finish(page, site_policy) else None
+        page = Path(self.settings["OUTPUT_PATH"]) / old.save_as
+        finished_pages.pop(page)  # written whole: nothing for site_output to do
+        return page
 
     def write(self, generator, name: str) -> None:
         """Pelican's own writing of the generator's contents, for the one file NAME."""
@@ -110,26 +108,19 @@ class Preview:
             generator.generate_drafts(write)
         else:
             generator.generate_output(one)
-        render_pages(self.pelican)
+        render()
 
-    def finish(self, page: Path, site_policy: str | None) -> bool:
-        """As site_output finishes a page; False if it needs another policy (a full build)."""
-        settings = self.settings
-        scripts, styles = minified_pages.pop(page)
-        allowed = set(re.findall(r"'sha256-[^']+'", site_policy or ""))
-        if settings.get("CONTENT_SECURITY_POLICY") and not (
-            site_policy and scripts | styles <= allowed
-        ):
-            return False
-        finish_file(
-            page,
-            is_page=True,
-            fast=True,
-            policy=site_policy if settings.get("CONTENT_SECURITY_POLICY") else None,
-            precompress=bool(settings.get("PRECOMPRESS")),
-            cache=Path(settings["CACHE_PATH"]) / "compressed",
-        )
-        return True
+
+def forget_rendered_text(content) -> None:
+    """Drop what Pelican memoized of CONTENT's text and summary when a page rendered it.
+
+    Pelican keeps get_content() and get_summary() by (content, siteurl) for
+    the whole process: a page rendered here, not in a worker, would show the
+    old text again.
+    """
+    for memoized in (type(content).get_content, type(content).get_summary):
+        for key in [key for key in memoized.cache if key[0] is content]:
+            del memoized.cache[key]
 
 
 class _OneFile:

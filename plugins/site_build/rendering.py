@@ -4,9 +4,9 @@ Pelican's writer renders a template and writes the file in one step, one page
 after another. Here each generator's templates are wrapped: Pelican's writer
 goes through all its checks (a file written twice, an address outside the
 output) and writes an empty file, and the template and its page context are
-kept. Every BATCH pages, a forked worker process renders them, passes each
-page through a finishing function (site_output's minify and hashing), and
-writes them while Pelican goes on; render_all() shares out the rest among
+kept. Every BATCH pages, a forked worker process renders them and writes each
+through a finishing function (site_output's: minified, its
+Content-Security-Policy, compressed copies) while Pelican goes on; render_all() shares out the rest among
 the cores and waits for all. Forked workers see the contexts as they are, without copying
 or pickling them. A failure in a worker fails the build, naming the page.
 """
@@ -45,7 +45,7 @@ class DeferredRendering:
         self.notes = {}
 
     def attach(self, generator, workers: int, finish=None) -> None:
-        """Defer GENERATOR's templates; FINISH(html) -> (html, notes) for each .html page."""
+        """Defer GENERATOR's templates; FINISH(path, text) -> notes writes each page."""
         self.workers = workers
         self.finish = finish
         get_template = generator.get_template
@@ -62,7 +62,9 @@ class DeferredRendering:
         self.reap()
         # One core stays with Pelican, which is still making pages.
         if len(self.jobs) - self.started >= BATCH and len(self.running) < self.workers - 1:
-            self.start(len(self.jobs))
+            # No more than BATCH: what Pelican makes meanwhile waits for
+            # render_all(), which shares it out among every core.
+            self.start(self.started + BATCH)
 
     def start(self, last: int) -> None:
         receiver, sender = FORK.Pipe(duplex=False)
@@ -89,18 +91,20 @@ class DeferredRendering:
                 worker.join()
                 self.running.remove((worker, receiver))
 
-    def render_all(self) -> dict[str, object]:
-        """Render and write every page still kept; return FINISH's notes by page."""
-        rest = len(self.jobs) - self.started
-        # Forking is worth it for many pages, not for the preview's one.
-        if self.workers == 1 or rest < SMALL:
-            failures, notes = _render(self.jobs[self.started :], self.finish)
-            self.failures += failures
-            self.notes |= notes
-        else:
-            share = -(-rest // self.workers)
-            while self.started < len(self.jobs):
-                self.start(min(self.started + share, len(self.jobs)))
+    def render_all(self, first=None, then=None) -> dict[str, object]:
+        """Render and write every page still kept; return FINISH's notes by page.
+
+        FIRST(path), if given, picks the pages to write before the others;
+        THEN() is called once they are all written, while the others render.
+        """
+        if first is not None:
+            rest = self.jobs[self.started :]
+            ahead = [job for job in rest if first(job[0])]
+            self.jobs[self.started :] = ahead + [job for job in rest if not first(job[0])]
+            self.render_until(self.started + len(ahead))
+            self.reap(wait=True)
+            then()
+        self.render_until(len(self.jobs))
         self.reap(wait=True)
         failures, notes = self.failures, self.notes
         self.jobs, self.started, self.failures, self.notes = [], 0, [], {}
@@ -108,15 +112,30 @@ class DeferredRendering:
             raise RuntimeError("could not render " + "\n".join(failures))
         return notes
 
+    def render_until(self, last: int) -> None:
+        """Start rendering the pages kept up to LAST, shared out among the cores."""
+        rest = last - self.started
+        # Forking is worth it for many pages, not for the preview's one.
+        if self.workers == 1 or rest < SMALL:
+            failures, notes = _render(self.jobs[self.started : last], self.finish)
+            self.failures += failures
+            self.notes |= notes
+            self.started = last
+            return
+        share = -(-rest // self.workers)
+        while self.started < last:
+            self.start(min(self.started + share, last))
+
 
 def _render(jobs, finish) -> tuple[list[str], dict[str, object]]:
     failures, notes = [], {}
     for path, template, context in jobs:
         try:
-            html = template.render(context)
-            if finish is not None and path.endswith(".html"):
-                html, notes[path] = finish(html)
-            Path(path).write_text(html, encoding="utf-8")
+            text = template.render(context)
+            if finish is None:
+                Path(path).write_text(text, encoding="utf-8")
+            else:
+                notes[path] = finish(Path(path), text)
         except Exception:  # reported with the page's path; the build then fails
             failures.append(f"{path}:\n{traceback.format_exc()}")
     return failures, notes

@@ -29,8 +29,16 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".xml", ".txt", ".svg", ".json", ".webm
 
 
 def minify(html: str) -> str:
-    # Scripts are left byte for byte: a Content-Security-Policy allows them by hash.
-    return minify_html.minify(html, minify_css=True, minify_js=False, keep_closing_tags=True)
+    # Scripts are left byte for byte: a Content-Security-Policy allows them by
+    # hash. The stylesheet comes minified (minified_css): minifying it again
+    # in every page would take two thirds of the time.
+    return minify_html.minify(html, minify_css=False, minify_js=False, keep_closing_tags=True)
+
+
+def minified_css(css: str) -> str:
+    """CSS as minify-html makes it in a <style> element."""
+    styled = minify_html.minify(f"<style>{css}</style>", minify_css=True, keep_closing_tags=True)
+    return styled.removeprefix("<style>").removesuffix("</style>")
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -84,85 +92,93 @@ def finish(
     policy_for: Callable[[set[str], set[str]], str] | None = None,
     skip: tuple[str, ...] = (),
     workers: int | None = None,
-    minified: dict[Path, tuple[set[str], set[str]]] | None = None,
+    finished: dict[Path, tuple[set[str], set[str]]] | None = None,
 ) -> str | None:
-    """Minify the pages, give them a Content-Security-Policy, precompress every text file.
+    """Finish every page not finished yet, and precompress every other text file.
 
-    policy_for(script hashes, style hashes) makes the site's policy from the
-    hashes found in all pages; pages under a top folder named in skip (the
-    web editor's) are left as they are. workers: processes that compress
-    (default: one per core). minified: pages already minified as they were
-    rendered (site_build), with their hashes. Returns the policy.
+    policy_for(script hashes, style hashes) makes a Content-Security-Policy;
+    each page gets the policy of its own inline code. Pages under a top
+    folder named in skip (the web editor's) are left as they are. workers:
+    processes (default: one per core). finished: the pages, and other files,
+    that finish_page() already wrote as they were rendered (site_build), with
+    their hashes. Returns the policy of the whole site (every page's hashes),
+    for a server's header.
     """
-    minified = minified or {}
-    pages = {
-        path for path in output.rglob("*.html") if path.relative_to(output).parts[0] not in skip
-    }
+    finished = finished or {}
+    pages = sorted(
+        path
+        for path in output.rglob("*.html")
+        if path not in finished and path.relative_to(output).parts[0] not in skip
+    )
     scripts, styles = set(), set()
-    site_policy = None
-    # Every core works: brotli, minify-html and the hashing are most of a
-    # production build's last step.
+    for found_scripts, found_styles in finished.values():
+        scripts |= found_scripts
+        styles |= found_styles
+    # Every core works: brotli, minify-html and the hashing are most of it.
     with ProcessPoolExecutor(workers) as pool:
-        # One pass minifies and collects the hashes of the final inline code;
-        # the policy needs all of them before it goes into any page.
-        if minify_pages or policy_for:
-            work = partial(minify_page, minify_pages=minify_pages)
-            rest = sorted(pages - minified.keys())
-            for found_scripts, found_styles in [
-                *pool.map(work, rest, chunksize=64),
-                *(minified[path] for path in pages & minified.keys()),
-            ]:
-                scripts |= found_scripts
-                styles |= found_styles
+        work = partial(
+            finish_page_file,
+            minify_pages=minify_pages,
+            policy_for=policy_for,
+            precompress=precompress,
+        )
+        for found_scripts, found_styles in pool.map(work, pages, chunksize=16):
+            scripts |= found_scripts
+            styles |= found_styles
+        if precompress:
+            done = finished.keys() | set(pages)
+            files = [
+                path
+                for path in output.rglob("*")
+                if path.suffix in TEXT_SUFFIXES and path not in done and path.is_file()
+            ]
+            # Largest first: the web editor's 5 MB script takes seconds, and
+            # started last it would keep one core busy after the rest.
+            files.sort(key=lambda path: (-path.stat().st_size, path))
+            fast = [
+                path.suffix in PAGE_SUFFIXES or path.relative_to(output).parts[0] in skip
+                for path in files
+            ]
+            list(pool.map(partial(write_copies, cache=cache), files, fast, chunksize=8))
+    return policy_for(scripts, styles) if policy_for is not None else None
+
+
+def finish_page(
+    path: Path,
+    html: str,
+    *,
+    minify_pages: bool,
+    policy_for: Callable[[set[str], set[str]], str] | None,
+    precompress: bool,
+) -> tuple[set[str], set[str]]:
+    """Write a page as it is served: minified, with its policy, and its compressed copies.
+
+    Returns the hashes of its inline scripts and styles. A file that is not
+    an HTML page (a sitemap, robots.txt) is written with its copies only.
+    """
+    hashes = set(), set()
+    if path.suffix == ".html":
+        html = minify(html) if minify_pages else html
+        hashes = inline_hashes(html)
         if policy_for is not None:
-            site_policy = policy_for(scripts, styles)
-        files = [
-            path
-            for path in (output.rglob("*") if precompress else pages)
-            if path in pages or (path.suffix in TEXT_SUFFIXES and path.is_file())
-        ]
-        # Largest first: the web editor's 5 MB script takes seconds at quality
-        # 11, and started last it would keep one core busy after the rest.
-        files.sort(key=lambda path: (-path.stat().st_size, path))
-        fast = [
-            path.suffix in PAGE_SUFFIXES or path.relative_to(output).parts[0] in skip
-            for path in files
-        ]
-        work = partial(finish_file, policy=site_policy, precompress=precompress, cache=cache)
-        list(pool.map(work, files, [path in pages for path in files], fast, chunksize=8))
-    return site_policy
-
-
-def minify_page(path: Path, minify_pages: bool) -> tuple[set[str], set[str]]:
-    """Minify one page in place; return the hashes of its inline scripts and styles."""
-    html, hashes = finished_html(path.read_text(encoding="utf-8"), minify_pages)
-    if minify_pages:
-        path.write_text(html, encoding="utf-8")
+            html = with_policy(html, policy_for(*hashes))
+    data = html.encode("utf-8")
+    path.write_bytes(data)
+    if precompress:
+        # A page compresses faster than a cache could look it up.
+        fast = path.suffix in PAGE_SUFFIXES
+        for suffix in COMPRESSORS:
+            path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, None, fast))
     return hashes
 
 
-def finished_html(html: str, minify_pages: bool) -> tuple[str, tuple[set[str], set[str]]]:
-    """A page as this step leaves it before the policy, and the hashes of its inline code."""
-    html = minify(html) if minify_pages else html
-    return html, inline_hashes(html)
+def finish_page_file(path: Path, **options) -> tuple[set[str], set[str]]:
+    return finish_page(path, path.read_text(encoding="utf-8"), **options)
 
 
-def finish_file(
-    path: Path,
-    is_page: bool,
-    fast: bool,
-    *,
-    policy: str | None,
-    precompress: bool,
-    cache: Path | None,
-) -> None:
-    """Put the policy into a page, then write the file's compressed copies (FAST_QUALITY if fast)."""
+def write_copies(path: Path, fast: bool, *, cache: Path | None) -> None:
+    """The file's compressed copies (FAST_QUALITY if fast), pages' without the cache."""
     data = path.read_bytes()
-    if policy and is_page:
-        data = with_policy(data.decode("utf-8"), policy).encode("utf-8")
-        path.write_bytes(data)
-    if precompress:
-        # A page compresses faster than the cache could look it up.
-        cache = None if path.suffix in PAGE_SUFFIXES else cache
-        for suffix in COMPRESSORS:
-            path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, cache, fast))
+    cache = None if path.suffix in PAGE_SUFFIXES else cache
+    for suffix in COMPRESSORS:
+        path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, cache, fast))

@@ -3,8 +3,10 @@
 Every page carries its script and style inline (the share row, the search
 page, the stylesheet), so the policy names each by its SHA-256: a script an
 editor or an attacker got into a page has another hash and does not run, and
-neither does anything from another host. The same policy goes into every
-page as a <meta> tag and into nginx's header (deploy/nginx/).
+neither does anything from another host. Each page carries the policy of its
+own inline code as a <meta> tag, written as the page is finished; nginx's
+header (deploy/nginx/) carries the policy of every page's, which the browser
+applies together with the page's own.
 """
 
 import base64
@@ -48,12 +50,6 @@ def policy(scripts: set[str], styles: set[str], search_engine: str) -> str:
             "base-uri 'none'",
         ]
     )
-
-
-def policy_in(html: str) -> str | None:
-    """The policy a page carries, as with_policy() put it there."""
-    found = re.search(re.escape(META).replace(r"\{policy\}", '(?P<policy>[^"]*)'), html)
-    return found["policy"] if found else None
 
 
 def with_policy(html: str, site_policy: str) -> str:
