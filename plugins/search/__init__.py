@@ -4,12 +4,12 @@ Pagefind (PyPI `pagefind[bin]`, which ships its binary) reads the built HTML
 and writes /pagefind/: an index split in small chunks, so a query downloads
 only what it needs. It starts as soon as site_build has written the
 articles' and pages' own pages and runs while the lists are rendered; the
-build waits for it once the site is written. Only articles and pages are indexed (the theme marks their
-text with data-pagefind-body; navigation, the share row and the footer are
-outside it or marked data-pagefind-ignore). The `lang="id"` of every page
-selects Pagefind's Indonesian stemming. canonical.py then makes the index
-byte-reproducible and removes Pagefind's stock interfaces, which the site
-does not use.
+build waits for it once the site is written. Only articles and pages are
+indexed (the theme marks their text with data-pagefind-body; navigation,
+the share row and the footer are outside it or marked data-pagefind-ignore).
+The `lang="id"` of every page selects Pagefind's Indonesian stemming.
+canonical.py then makes the index byte-reproducible and removes Pagefind's
+stock interfaces, which the site does not use.
 
 Settings: SEARCH_INDEX (on; off leaves /cari/ with only its plain form) and
 SEARCH_CHUNK_SIZE, passed to Pagefind as PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE:

@@ -19,20 +19,19 @@ from multiprocessing import get_context
 class IdleWork:
     def __init__(self):
         self.pool = None
-        self.futures = []
 
     def submit(self, function, *args) -> None:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
                 os.cpu_count(), mp_context=get_context("fork"), initializer=os.nice, initargs=(19,)
             )
-        self.futures.append(self.pool.submit(function, *args))
+        self.pool.submit(function, *args)
 
     def wait(self) -> None:
         """Until every job is done; their failures are left to the writers."""
         if self.pool is not None:
             self.pool.shutdown(wait=True)
-        self.pool, self.futures = None, []
+        self.pool = None
 
 
 idle_work = IdleWork()

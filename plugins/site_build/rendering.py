@@ -6,9 +6,11 @@ goes through all its checks (a file written twice, an address outside the
 output) and writes an empty file, and the template and its page context are
 kept. Every BATCH pages, a forked worker process renders them and writes each
 through a finishing function (site_output's: minified, its
-Content-Security-Policy, compressed copies) while Pelican goes on; render_all() shares out the rest among
-the cores and waits for all. Forked workers see the contexts as they are, without copying
-or pickling them. A failure in a worker fails the build, naming the page.
+Content-Security-Policy, compressed copies) while Pelican goes on;
+render_all() shares out the rest among the cores and waits for all; it
+can write some pages first (the posts' own, for the search index). Forked
+workers see the contexts as they are, without copying or pickling them. A
+failure in a worker fails the build, naming the page.
 """
 
 import traceback

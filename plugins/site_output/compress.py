@@ -1,4 +1,8 @@
-"""The last step of a production build: minified HTML and precompressed copies.
+"""Pages as they are served: minified, with their policy, and precompressed copies.
+
+finish_page() does it to one page while it is in memory (site_build calls it
+as each page is rendered); finish() does it to the pages left, and writes the
+compressed copies of every other text file, once the site is written.
 
 Hosts that serve precompressed files (nginx `gzip_static`, `brotli_static`,
 and most static hosts) send `page.html.br` or `page.html.gz` instead of
