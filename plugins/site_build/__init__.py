@@ -20,13 +20,10 @@ everything in this process, the way Pelican alone would).
 """
 
 import os
-from functools import partial
 from pathlib import Path
 
-from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.utils import sanitised_join
 
 from kpu_content import SiteMarkdownReader
 from site_output import finished_pages, page_finisher
@@ -70,20 +67,12 @@ def stop_reading_ahead(generator):
 
 def settle_addresses(generators):
     """Each article and page keeps the URL Pelican works out for it now."""
-    output = generators[0].output_path
     for content in generators[0].context["generated_content"].values():
         # Pelican's own override (a post's "URL:" field): returned as it is.
         content.override_url = content.url
-        if content.save_as:
-            own_pages.add(sanitised_join(output, content.save_as))  # as DeferredTemplate does
 
 
 deferred = DeferredRendering()
-# Where each article and page is written (not the lists): search indexes these.
-own_pages = set()
-# Sent (with the Pelican object) once every article's and page's own page is
-# written, while the lists are still rendering: the search index starts then.
-own_pages_written = signal("site_build_own_pages_written")
 
 
 def defer_templates(generator):
@@ -91,15 +80,10 @@ def defer_templates(generator):
     deferred.attach(generator, workers_of(generator.settings), page_finisher(generator.settings))
 
 
-def render(first=None, then=None):
+def render_pages(pelican=None):
     """Write every page kept (render_all) and note them as finished for site_output."""
-    notes = deferred.render_all(first, then)
+    notes = deferred.render_all()
     finished_pages.update({Path(path): hashes for path, hashes in notes.items()})
-
-
-def render_pages(pelican):
-    render(first=own_pages.__contains__, then=partial(own_pages_written.send, pelican))
-    own_pages.clear()
 
 
 def register():

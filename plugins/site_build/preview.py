@@ -34,7 +34,7 @@ from pelican.settings import read_settings
 from kpu_content.check import check_site
 from site_output import finished_pages
 
-from . import render
+from . import render_pages
 
 logger = logging.getLogger(__name__)
 # Starts each answer on stdout, where Pelican prints too.
@@ -108,7 +108,7 @@ class Preview:
             generator.generate_drafts(write)
         else:
             generator.generate_output(one)
-        render()
+        render_pages()
 
 
 def forget_rendered_text(content) -> None:

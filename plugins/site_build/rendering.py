@@ -7,8 +7,7 @@ output) and writes an empty file, and the template and its page context are
 kept. Every BATCH pages, a forked worker process renders them and writes each
 through a finishing function (site_output's: minified, its
 Content-Security-Policy, compressed copies) while Pelican goes on;
-render_all() shares out the rest among the cores and waits for all; it
-can write some pages first (the posts' own, for the search index). Forked
+render_all() shares out the rest among the cores and waits for all. Forked
 workers see the contexts as they are, without copying or pickling them. A
 failure in a worker fails the build, naming the page.
 """
@@ -93,40 +92,24 @@ class DeferredRendering:
                 worker.join()
                 self.running.remove((worker, receiver))
 
-    def render_all(self, first=None, then=None) -> dict[str, object]:
-        """Render and write every page still kept; return FINISH's notes by page.
-
-        FIRST(path), if given, picks the pages to write before the others;
-        THEN() is called once they are all written, while the others render.
-        """
-        if first is not None:
-            rest = self.jobs[self.started :]
-            ahead = [job for job in rest if first(job[0])]
-            self.jobs[self.started :] = ahead + [job for job in rest if not first(job[0])]
-            self.render_until(self.started + len(ahead))
-            self.reap(wait=True)
-            then()
-        self.render_until(len(self.jobs))
+    def render_all(self) -> dict[str, object]:
+        """Render and write every page still kept; return FINISH's notes by page."""
+        rest = len(self.jobs) - self.started
+        # Forking is worth it for many pages, not for the preview's one.
+        if self.workers == 1 or rest < SMALL:
+            failures, notes = _render(self.jobs[self.started :], self.finish)
+            self.failures += failures
+            self.notes |= notes
+        else:
+            share = -(-rest // self.workers)
+            while self.started < len(self.jobs):
+                self.start(min(self.started + share, len(self.jobs)))
         self.reap(wait=True)
         failures, notes = self.failures, self.notes
         self.jobs, self.started, self.failures, self.notes = [], 0, [], {}
         if failures:
             raise RuntimeError("could not render " + "\n".join(failures))
         return notes
-
-    def render_until(self, last: int) -> None:
-        """Start rendering the pages kept up to LAST, shared out among the cores."""
-        rest = last - self.started
-        # Forking is worth it for many pages, not for the preview's one.
-        if self.workers == 1 or rest < SMALL:
-            failures, notes = _render(self.jobs[self.started : last], self.finish)
-            self.failures += failures
-            self.notes |= notes
-            self.started = last
-            return
-        share = -(-rest // self.workers)
-        while self.started < last:
-            self.start(min(self.started + share, last))
 
 
 def _render(jobs, finish) -> tuple[list[str], dict[str, object]]:
