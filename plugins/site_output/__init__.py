@@ -4,10 +4,11 @@ Settings: MINIFY_HTML and PRECOMPRESS (off for the local preview, on in
 publishconf.py); CONTENT_SECURITY_POLICY (on in both, so the preview shows
 what the policy blocks); SEARCH_ENGINE_URL, the one other host a form may
 send to; NGINX_SAVE_AS, where the site's policy is also written as an nginx
-header (deploy/nginx/). Templates print the stylesheet as `{{ stylesheet }}`,
-minified once for all pages. site_build finishes each page as it renders it, with
-page_finisher(); finish_output() finishes the rest once the site is written
-and compresses the other text files, through CACHE_PATH/compressed.
+header (deploy/nginx/). Templates print the stylesheet as
+`{{ stylesheet }}`, minified once for all pages. site_build finishes each
+page as it renders it, with page_finisher(); finish_output() finishes the
+rest once the site is written and compresses the other text files, through
+CACHE_PATH/compressed.
 """
 
 from functools import partial
@@ -25,7 +26,7 @@ finished_pages = {}
 
 
 def policy_of(settings):
-    """The site's policy for a set of hashes, or None when the settings want none."""
+    """policy(script hashes, style hashes) for these settings, or None if they want none."""
     if not settings.get("CONTENT_SECURITY_POLICY"):
         return None
     engine = urlsplit(settings["SEARCH_ENGINE_URL"])
