@@ -2,8 +2,8 @@
 
 A build keeps both cores busy most of the time, but not all of it: Pelican
 sorts its lists on one core, and the search indexer leaves part of a core
-free. Photos take seconds each to encode and nothing else waits for them,
-so they are encoded into their caches from the start by processes at nice
+free. A photo takes about half a second to encode, nothing else waits for it,
+so photos are encoded into their caches from the start by processes at nice
 19. Those get a core only when nothing else wants it, and the writers of
 the copies, which run last, find them done (or encode what is left).
 
