@@ -124,11 +124,12 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
+# Period archives are not paginated: a year page lists its months, a month
+# page every post of that month by title (theme/templates/period_archives.html).
 PAGINATED_TEMPLATES = {
     "index": None,
     "category": None,
     "tag": None,
-    "period_archives": None,
     # A regency's archive: twenty posts a page, half the pages (and requests) of ten.
     "regency": 20,
 }

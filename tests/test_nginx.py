@@ -115,18 +115,34 @@ def get(url: str, encoding: str | None = None):
         return error.code, error.headers, error.read()
 
 
-def test_pages_go_out_precompressed_in_the_encoding_asked_for(nginx):
+def test_pages_go_out_compressed_in_the_encoding_asked_for(nginx):
     base, output = nginx
     page = (output / SEED_URL / "index.html").read_bytes()
     status, headers, body = get(f"{base}/{SEED_URL}", "br, gzip")
     assert status == 200 and headers["Content-Encoding"] == "br"
+    assert body == (output / SEED_URL / "index.html.br").read_bytes()
     assert brotli.decompress(body) == page
+    assert headers["Vary"] == "Accept-Encoding"
+    # No .gz beside a page: nginx gzips it, within a few bytes of gzip -9.
     status, headers, body = get(f"{base}/{SEED_URL}", "gzip")
-    assert headers["Content-Encoding"] == "gzip"
+    assert headers["Content-Encoding"] == "gzip" and headers["Vary"] == "Accept-Encoding"
     assert gzip.decompress(body) == page
+    assert len(body) <= len(gzip.compress(page, 9)) * 1.01
     status, headers, body = get(f"{base}/{SEED_URL}")
     assert "Content-Encoding" not in headers and body == page
     assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_feeds_and_robots_are_gzipped_and_scripts_sent_as_built(nginx):
+    base, output = nginx
+    for name in ("sitemap.xml", "robots.txt"):
+        status, headers, body = get(f"{base}/{name}", "gzip")
+        assert status == 200 and headers["Content-Encoding"] == "gzip", name
+        assert gzip.decompress(body) == (output / name).read_bytes(), name
+    script = next((output / "pagefind").glob("pagefind.js"))
+    status, headers, body = get(f"{base}/pagefind/pagefind.js", "gzip")
+    assert headers["Content-Encoding"] == "gzip"
+    assert body == script.with_name("pagefind.js.gz").read_bytes()
 
 
 def directives(policy: str) -> dict[str, set[str]]:

@@ -5,7 +5,7 @@ import re
 
 import feedparser
 import pytest
-from conftest import ROOT, SEED_URL, SITE_URL, read_html, run_task
+from conftest import BUDGET, ROOT, SEED_URL, SITE_URL, read_html, run_task
 
 from regencies.gazetteer import RegencyError, load_gazetteer, normal
 from regencies.mentions import MentionFinder, suggestions
@@ -308,7 +308,7 @@ def test_map_page_fits_the_byte_budget(published_site):
     import gzip
 
     size = len(gzip.compress((published_site / "wilayah" / "index.html").read_bytes(), 9))
-    assert size <= 14_000, f"/wilayah/ is {size} bytes gzip -9"
+    assert size <= BUDGET, f"/wilayah/ is {size} bytes gzip -9"
 
 
 def test_regency_feeds_are_valid_atom_with_regency_categories(published_site):

@@ -7,6 +7,7 @@ output: each is compared here with a plain, single-process Pelican build of
 the same sources.
 """
 
+import gzip
 import json
 import os
 import shutil
@@ -14,10 +15,12 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import (
+    BUDGET,
     PUBLISH_VARIABLES,
     ROOT,
     SITE_URL,
@@ -29,6 +32,7 @@ from conftest import (
 from PIL import Image
 
 from photos.variants import photo_files, photo_problem
+from site_build.rendering import BATCH
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_posts
@@ -62,10 +66,10 @@ def pelican(site: Path, output: Path, *settings: str, file="pelicanconf.py") -> 
 
 @pytest.fixture(scope="module")
 def generated_site(tmp_path_factory) -> Path:
-    """The site with 600 generated posts: enough pages for rendering in batches."""
+    """The site with 700 generated posts: enough pages for rendering in batches."""
     site = copy_site(tmp_path_factory.mktemp("generated") / "site")
     shutil.rmtree(site / "content" / "berita")
-    write_posts(site / "content" / "berita", 600)
+    write_posts(site / "content" / "berita", 700)
     return site
 
 
@@ -82,13 +86,20 @@ def test_parallel_build_equals_a_plain_pelican_build(generated_site, tmp_path):
     assert list((generated_site / ".cache" / "prepared").glob("*.json"))
     pelican(generated_site, tmp_path / "cached")
     pages = list((tmp_path / "parallel").rglob("*.html"))
-    assert len(pages) > 1000  # batches were rendered while Pelican was still writing
+    assert len(pages) > BATCH  # batches were rendered while Pelican was still writing
     for other in ("parallel", "one-worker", "cached"):
         assert_same_files(tmp_path / "plain", tmp_path / other)
     # Production: pages are minified and hashed as they are rendered.
     pelican(generated_site, tmp_path / "plain-publish", f"PLUGINS={without}", file="publishconf.py")
     pelican(generated_site, tmp_path / "publish", file="publishconf.py")
     assert_same_files(tmp_path / "plain-publish", tmp_path / "publish")
+    # Lists that grow with the site (the archive) stay within the first window.
+    sizes = {
+        path: len(gzip.compress(path.read_bytes(), 9))
+        for path in (tmp_path / "publish").rglob("*.html")
+        if "admin" not in path.parts
+    }
+    assert {path: size for path, size in sizes.items() if size > BUDGET} == {}
 
 
 def test_caches_follow_settings_theme_and_plugin_code(site_copy, tmp_path):
@@ -175,7 +186,7 @@ def test_preview_pages_equal_the_full_build(site_copy, tmp_path):
         stamp = built.stat().st_mtime_ns
         post.write_text(post.read_text(encoding="utf-8").replace("Title: ", "Title: Ralat: ", 1))
         assert wait_for(lambda: built.stat().st_mtime_ns > stamp), "not rebuilt"
-        archive = output / "berita" / "2021" / "index.html"
+        archive = output / "berita" / "2021" / "11" / "index.html"
         assert "Ralat:" in archive.read_text(encoding="utf-8")
         run_task(site_copy, "build", "--output", str(tmp_path / "full-2"))
         assert_same_files(output, tmp_path / "full-2")
@@ -242,3 +253,35 @@ def test_photos_encoded_ahead_are_the_photos_written(site_copy, tmp_path):
     shutil.rmtree(cache)
     pelican(site_copy, tmp_path / "one", "BUILD_WORKERS=1")
     assert_same_files(tmp_path / "ahead", tmp_path / "one")
+
+
+def test_period_archives_are_the_ones_pelican_builds():
+    """archives_in_linear_time() keeps Pelican's archives: the same periods, dates and articles."""
+    from pelican.generators import ArticlesGenerator
+    from pelican.settings import DEFAULT_CONFIG
+
+    from site_build import archives_in_linear_time
+
+    class Post:  # compared by identity, as Pelican's articles are
+        def __init__(self, number: int):
+            self.date = datetime(2023, 12, 25, 9) + timedelta(hours=7 * number)
+
+    posts = [Post(number) for number in range(400)]
+    dates = sorted(posts, key=lambda post: post.date, reverse=True)
+    articles = sorted(posts, key=lambda post: (post.date.day, post.date))  # another order
+    settings = DEFAULT_CONFIG | {
+        "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/",
+        "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/",
+        "DAY_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/",
+    }
+    generator = object.__new__(ArticlesGenerator)  # the method reads none of its state
+    pelicans = generator._build_period_archives(dates, articles, settings)
+    ours = archives_in_linear_time(generator._build_period_archives)(dates, articles, settings)
+    days = {post.date.date() for post in posts}
+    assert {name: len(periods) for name, periods in ours.items()} == {
+        "year": 2,
+        "month": 5,
+        "day": len(days),
+    }
+    assert ours == pelicans
+    assert sum(len(period["articles"]) for period in ours["month"]) == 400

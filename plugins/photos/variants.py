@@ -118,16 +118,23 @@ def measure(path: Path) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
-def encode(picture: Image.Image, copy: Copy, target: Path, thumbnail: bool) -> None:
+def save(picture: Image.Image, copy: Copy, folder: Path, quality: dict[str, int]) -> None:
     kind = "webp" if copy.path.endswith(".webp") else "jpeg"
-    if thumbnail:
-        resized = ImageOps.fit(picture, (copy.width, copy.height), Image.Resampling.LANCZOS)
-        quality = THUMBNAIL_QUALITY[kind]
-    else:
-        resized = picture.resize((copy.width, copy.height), Image.Resampling.LANCZOS)
-        quality = QUALITY[kind]
     options = {"method": 4} if kind == "webp" else {"optimize": True, "progressive": True}
-    resized.save(target, kind.upper(), quality=quality, **options)
+    target = folder / PurePosixPath(copy.path).name
+    picture.save(target, kind.upper(), quality=quality[kind], **options)
+
+
+def encode(photo: Photo, picture: Image.Image, folder: Path) -> None:
+    """Every copy of PHOTO into FOLDER, from PICTURE (flattened)."""
+    # Resizing costs as much as encoding: each size is made once, for both formats.
+    for webp, jpeg in zip(photo.webp, photo.jpeg, strict=True):
+        resized = picture.resize((webp.width, webp.height), Image.Resampling.LANCZOS)
+        save(resized, webp, folder, QUALITY)
+        save(resized, jpeg, folder, QUALITY)
+    cropped = ImageOps.fit(picture, THUMBNAIL, Image.Resampling.LANCZOS)
+    save(cropped, photo.thumbnail_webp, folder, THUMBNAIL_QUALITY)
+    save(cropped, photo.thumbnail_jpeg, folder, THUMBNAIL_QUALITY)
 
 
 def flatten(picture: Image.Image) -> Image.Image:
@@ -152,10 +159,7 @@ def cached_copies(photo: Photo, content: Path, cache: Path) -> Path:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         with Image.open(source) as original:
-            picture = flatten(original)
-        for copy in photo.copies():
-            thumbnail = copy in (photo.thumbnail_webp, photo.thumbnail_jpeg)
-            encode(picture, copy, partial / PurePosixPath(copy.path).name, thumbnail)
+            encode(photo, flatten(original), partial)
         try:
             partial.rename(folder)  # a half-encoded photo never counts as cached
         except OSError:  # the same photo, cached by another process meanwhile

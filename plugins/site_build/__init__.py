@@ -9,6 +9,9 @@ Pelican reads and renders one file at a time on one core. Here:
   settings, plugin code and lock file (reading.py).
 - Addresses: Pelican works out an article's URL again at every use, 17 times
   a page; once the articles are settled each keeps its URL.
+- Period archives: Pelican finds each year's and month's articles by
+  scanning the period's list for every article of the site, 4 s at 10,000
+  posts on the one core; here that is a set lookup (archives_in_linear_time).
 - Rendering: pages are rendered in worker processes, in batches, while
   Pelican's generators go on making the next ones (rendering.py). Each page
   is finished there too, while it is in memory (minified, its
@@ -60,6 +63,31 @@ def read_ahead(generator):
     )
 
 
+def archives_in_linear_time(build_period_archives):
+    """Pelican's _build_period_archives(dates, articles, settings), without its quadratic step.
+
+    Pelican keeps, for each period, `[a for a in articles if a in dates]`:
+    a scan of the period's list for every article. Here Pelican builds the
+    periods from no articles, and each period's articles are then picked with
+    a set of its dates. Articles compare by identity, so the lists are the same.
+    """
+
+    def build(dates, articles, settings):
+        archives = build_period_archives(dates, [], settings)
+        for periods in archives.values():
+            for period in periods:
+                members = set(period["dates"])
+                period["articles"] = [article for article in articles if article in members]
+        return archives
+
+    return build
+
+
+def speed_up_archives(generator):
+    if isinstance(generator, ArticlesGenerator):
+        generator._build_period_archives = archives_in_linear_time(generator._build_period_archives)
+
+
 def stop_reading_ahead(generator):
     SiteMarkdownReader.prepared.close()
     SiteMarkdownReader.prepared = {}
@@ -90,6 +118,7 @@ def register():
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(read_ahead)
     signals.generator_init.connect(defer_templates)
+    signals.generator_init.connect(speed_up_archives)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.all_generators_finalized.connect(settle_addresses)
     # Before every other `finalized` receiver (search, site_output), which read the pages.
