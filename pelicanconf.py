@@ -28,10 +28,9 @@ THEME = "theme"
 OUTPUT_PATH = "output"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # The site's reader: Markdown, typogrify, and what an editor wrote cleaned
+    # (plugins/safe_html) before the site's own plugins add markup to it.
     "kpu_content",
-    # First when a post is read: what an editor wrote is cleaned before the
-    # site's own plugins add markup to it.
-    "safe_html",
     "indonesian_dates",
     "share_links",
     "regencies",

@@ -135,8 +135,8 @@ def test_caches_follow_settings_theme_and_plugin_code(site_copy, tmp_path):
 
     edit(
         site_copy / "plugins" / "kpu_content" / "reading.py",
-        "return Prepared(typo(content) if content else content, fields)",
-        'return Prepared((typo(content) if content else content) + "<p>Disiapkan ulang.</p>", fields)',
+        "return Prepared(clean(typo(content)) if content else content, fields)",
+        'return Prepared(clean(typo(content)) + "<p>Disiapkan ulang.</p>", fields)',
     )
     pages = warm_equals_cold("plugins")
     assert any("Disiapkan ulang." in page.read_text(encoding="utf-8") for page in pages)

@@ -3,9 +3,11 @@
 `prepare(text, settings)` does what Pelican's Markdown reader and its
 TYPOGRIFY step do to one file: the body through Markdown, the formatted header
 fields (the summary) through Markdown too, the title escaped as text, and
-typogrify over the body, the title and the summary. It depends on nothing but
-the text and the settings, so a build can run it for many files on every core
-(site_build) and keep its results between builds.
+typogrify over the body, the title and the summary. Then the body and the
+summary are cleaned of whatever HTML a post may not contain
+(safe_html/sanitize.py), before any plugin adds its own markup. It depends on
+nothing but the text and the settings, so a build can run it for many files
+on every core (site_build) and keep its results between builds.
 
 Two things differ from Pelican, and the output does not: one Markdown instance
 per process, reset between documents, instead of a new one per file (building
@@ -20,6 +22,8 @@ from html import escape
 import smartypants
 from markdown import Markdown
 from typogrify.filters import typogrify
+
+from safe_html.sanitize import clean
 
 DASHES = {
     "oldschool": smartypants.Attr.set2,
@@ -86,10 +90,10 @@ def prepare(text: str, settings) -> Prepared:
         name = written_name.lower()
         if name in settings["FORMATTED_FIELDS"]:
             converters.field.reset()
-            fields[name] = typo(converters.field.convert("\n".join(values)))
+            fields[name] = clean(typo(converters.field.convert("\n".join(values))))
         elif name == "title" and len(values) == 1:
             # Titles are plain text an editor wrote: "A & B <x>" shows as written.
             fields[name] = [typo(escape(values[0], quote=False))]
         else:
             fields[name] = values
-    return Prepared(typo(content) if content else content, fields)
+    return Prepared(clean(typo(content)) if content else content, fields)
