@@ -27,7 +27,8 @@ WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
-# Minified HTML, and .gz/.br beside every text file for hosts that serve them.
+# Minified HTML, and .gz/.br beside the scripts, styles and search index for
+# hosts that serve them (pages are compressed by the host: site_output/compress.py).
 MINIFY_HTML = True
 PRECOMPRESS = True
 

@@ -285,3 +285,57 @@ def test_period_archives_are_the_ones_pelican_builds():
     }
     assert ours == pelicans
     assert sum(len(period["articles"]) for period in ours["month"]) == 400
+
+
+def test_tag_category_and_author_pages_list_what_pelican_lists():
+    """taxonomies_in_linear_time() gives each page the articles Pelican's own lists give it."""
+    from collections import defaultdict
+
+    from pelican.generators import ArticlesGenerator
+
+    from site_build import Members, taxonomies_in_linear_time
+
+    class Post:  # compared by identity, as Pelican's articles are
+        def __init__(self, number: int):
+            self.date = datetime(2023, 12, 25, 9) + timedelta(hours=5 * number)
+
+    class Group:  # what the writing methods read of a Tag, Category or Author
+        def __init__(self, name: str):
+            self.save_as = self.url = self.page_name = self.slug = name
+
+    posts = [Post(number) for number in range(300)]
+    topics = [Group(f"topik{k}") for k in range(7)] + [Group(f"lain{k}") for k in range(11)]
+
+    def generator():
+        made = object.__new__(ArticlesGenerator)  # the writing methods read only these
+        made.articles = sorted(posts, key=lambda post: post.date.minute)  # another order
+        made.dates = sorted(posts, key=lambda post: post.date, reverse=True)
+        made.context = {}
+        made.get_template = lambda name: name
+        made.tags = defaultdict(list)
+        for number, post in enumerate(posts):
+            made.tags[topics[number % 7]].append(post)
+            made.tags[topics[7 + number % 11]].append(post)
+        made.categories = [(Group(f"kategori{k}"), posts[k::3]) for k in range(3)]
+        made.authors = [(Group("kpu"), posts[::2])]
+        return made
+
+    def pages(made) -> list[tuple[str, str, list[int]]]:
+        written = []
+
+        def write(save_as, template, context, **variables):
+            written.append((template, save_as, [id(post) for post in variables["dates"]]))
+
+        made.generate_tags(write)
+        made.generate_categories(write)
+        made.generate_authors(write)
+        return written
+
+    pelicans, ours = generator(), generator()
+    taxonomies_in_linear_time(ours)
+    assert all(type(articles) is Members for articles in ours.tags.values())
+    written = pages(ours)
+    assert written == pages(pelicans)
+    # 7 + 11 tags, 3 categories and one author, each with its posts, newest first
+    assert len(written) == 22
+    assert sum(len(dates) for _, _, dates in written) == 300 * 2 + 300 + 150

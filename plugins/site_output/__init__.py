@@ -1,8 +1,9 @@
 """Pelican glue: minify HTML, add the Content-Security-Policy, write .gz/.br copies.
 
-Settings: MINIFY_HTML and PRECOMPRESS (off for the local preview, on in
-publishconf.py); CONTENT_SECURITY_POLICY (on in both, so the preview shows
-what the policy blocks); SEARCH_ENGINE_URL, the one other host a form may
+Settings: MINIFY_HTML and PRECOMPRESS (.gz/.br copies of the text files that
+are not pages; both off for the local preview, on in publishconf.py);
+CONTENT_SECURITY_POLICY (on in both, so the preview shows what the policy
+blocks); SEARCH_ENGINE_URL, the one other host a form may
 send to; NGINX_SAVE_AS, where the site's policy is also written as an nginx
 header (deploy/nginx/). Templates print the stylesheet as
 `{{ stylesheet }}`, minified once for all pages. site_build finishes each
@@ -36,10 +37,7 @@ def policy_of(settings):
 def page_finisher(settings):
     """finish_page(path, html) -> hashes, as these settings want pages finished."""
     return partial(
-        finish_page,
-        minify_pages=bool(settings.get("MINIFY_HTML")),
-        policy_for=policy_of(settings),
-        precompress=bool(settings.get("PRECOMPRESS")),
+        finish_page, minify_pages=bool(settings.get("MINIFY_HTML")), policy_for=policy_of(settings)
     )
 
 

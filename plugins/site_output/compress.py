@@ -1,15 +1,16 @@
-"""Pages as they are served: minified, with their policy, and precompressed copies.
+"""Pages as they are served: minified, with their policy; other files precompressed.
 
 finish_page() does it to one page while it is in memory (site_build calls it
 as each page is rendered); finish() does it to the pages left, and writes the
 compressed copies of every other text file, once the site is written.
 
 Hosts that serve precompressed files (nginx `brotli_static`, `gzip_static`)
-send `page.html.br` or `script.js.gz` instead of compressing on every
-request. Both are byte-for-byte reproducible: gzip with no name and no time
-in its header, brotli at quality 11 for the scripts a reader's browser keeps
-and 5 for pages (FAST_QUALITY, below). Pages get no .gz: a host's own gzip
-at level 6 makes them within a few bytes of gzip -9 (PAGE_ENCODINGS, below).
+send `script.js.br` or `script.js.gz` instead of compressing on every
+request. Both are byte-for-byte reproducible: gzip -9 with no name and no
+time in its header, brotli at quality 11, which no host spends on every
+request. Pages (.html, .xml, .txt) get no copies: a host compresses them as
+it sends them, at the quality a build would use for so many files, for the
+same bytes (PAGE_ENCODINGS, below).
 
 Files other than pages are the same from one build to the next, so their
 compressed copies are kept in a cache folder named by the SHA-256 of the
@@ -57,26 +58,24 @@ def brotli_bytes(data: bytes, quality: int = 11) -> bytes:
     return brotli.compress(data, quality=quality)
 
 
-# Pages are as many as the posts, and brotli's quality 11 takes 13 ms for a
-# page where quality 5 takes 0.3 ms and makes it 7% larger (about 190 bytes
-# of 2,600). Every page fits the first 14 KB round trip either way, so pages
-# get quality 5, as do the web editor's files (editors only; its 5 MB script
-# takes 12 s at quality 11). The files every reader's browser loads once and
-# keeps (Pagefind's runtime and index entry) get 11.
+# Pages are as many as the posts, and get no copies. Their copies were
+# brotli at quality 5 (quality 11 took 13 ms a page for 7% fewer bytes),
+# which is what a host's brotli makes on the fly (deploy/nginx sets 5), as
+# its gzip at level 6 comes within 0.1% of gzip -9 (3,985 against 3,982
+# bytes, averaged over 800 pages). The reader gets the same bytes; the
+# build saves a millisecond and a file per page, half of finishing it, and
+# GitHub Pages, which ignores such copies, is not sent them. The web
+# editor's files get quality 5 (editors only; its 5 MB script takes 12 s
+# at quality 11).
 PAGE_SUFFIXES = {".html", ".xml", ".txt"}
+PAGE_ENCODINGS = ()
 FAST_QUALITY = 5
 
 COMPRESSORS = {".gz": gzip_bytes, ".br": brotli_bytes}
-# A page's gzip -9 copy is 0.1% smaller than gzip at level 6, which
-# deploy/nginx sets (3,982 against 3,985 bytes, averaged over 800 pages),
-# costs more than half the CPU of its brotli copy and is one more file per
-# page to create, publish and upload: the host gzips a page for a browser
-# without brotli.
-PAGE_ENCODINGS = (".br",)
 
 
 def encodings_of(path: Path) -> tuple[str, ...]:
-    """The compressed copies a file gets: .br for pages, .gz and .br for the rest."""
+    """The compressed copies a file gets: none for pages, .gz and .br for the rest."""
     return PAGE_ENCODINGS if path.suffix in PAGE_SUFFIXES else tuple(COMPRESSORS)
 
 
@@ -134,12 +133,7 @@ def finish(
         styles |= found_styles
     # Every core works: brotli, minify-html and the hashing are most of it.
     with ProcessPoolExecutor(workers) as pool:
-        work = partial(
-            finish_page_file,
-            minify_pages=minify_pages,
-            policy_for=policy_for,
-            precompress=precompress,
-        )
+        work = partial(finish_page_file, minify_pages=minify_pages, policy_for=policy_for)
         for found_scripts, found_styles in pool.map(work, pages, chunksize=16):
             scripts |= found_scripts
             styles |= found_styles
@@ -148,15 +142,15 @@ def finish(
             files = [
                 path
                 for path in output.rglob("*")
-                if path.suffix in TEXT_SUFFIXES and path not in done and path.is_file()
+                if path.suffix in TEXT_SUFFIXES
+                and encodings_of(path)
+                and path not in done
+                and path.is_file()
             ]
             # Largest first: the web editor's 5 MB script takes seconds, and
             # started last it would keep one core busy after the rest.
             files.sort(key=lambda path: (-path.stat().st_size, path))
-            fast = [
-                path.suffix in PAGE_SUFFIXES or path.relative_to(output).parts[0] in skip
-                for path in files
-            ]
+            fast = [path.relative_to(output).parts[0] in skip for path in files]
             list(pool.map(partial(write_copies, cache=cache), files, fast, chunksize=8))
     return policy_for(scripts, styles) if policy_for is not None else None
 
@@ -167,12 +161,11 @@ def finish_page(
     *,
     minify_pages: bool,
     policy_for: Callable[[set[str], set[str]], str] | None,
-    precompress: bool,
 ) -> tuple[set[str], set[str]]:
-    """Write a page as it is served: minified, with its policy, and its compressed copies.
+    """Write a page as it is served: minified, with its policy.
 
     Returns the hashes of its inline scripts and styles. A file that is not
-    an HTML page (a sitemap, robots.txt) is written with its copies only.
+    an HTML page (a sitemap, robots.txt) is written as it is.
     """
     hashes = set(), set()
     if path.suffix == ".html":
@@ -180,13 +173,7 @@ def finish_page(
         hashes = inline_hashes(html)
         if policy_for is not None:
             html = with_policy(html, policy_for(*hashes))
-    data = html.encode("utf-8")
-    path.write_bytes(data)
-    if precompress:
-        # A page compresses faster than a cache could look it up.
-        fast = path.suffix in PAGE_SUFFIXES
-        for suffix in encodings_of(path):
-            path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, None, fast))
+    path.write_text(html, encoding="utf-8")
     return hashes
 
 
@@ -195,8 +182,7 @@ def finish_page_file(path: Path, **options) -> tuple[set[str], set[str]]:
 
 
 def write_copies(path: Path, fast: bool, *, cache: Path | None) -> None:
-    """The file's compressed copies (FAST_QUALITY if fast), pages' without the cache."""
+    """The file's compressed copies (FAST_QUALITY if fast)."""
     data = path.read_bytes()
-    cache = None if path.suffix in PAGE_SUFFIXES else cache
     for suffix in encodings_of(path):
         path.with_name(path.name + suffix).write_bytes(compressed(data, suffix, cache, fast))
