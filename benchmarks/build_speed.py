@@ -21,6 +21,9 @@ build's process tree, sampled every 100 ms (Linux). Forked workers share most
 of their parent's memory, which the sum counts again for each: an upper
 bound. (Proportional set sizes would be exact, but reading them makes the
 kernel walk each process's memory and slowed the builds by a fifth.)
+
+Each build from nothing starts on a quiet disk (quiet_disk()): no build pays
+for the files the benchmark itself wrote or deleted just before.
 """
 
 import argparse
@@ -90,6 +93,23 @@ class PeakMemory:
         self.running = False
         self.thread.join()
         return self.peak / 1024
+
+
+QUIET_SECONDS = 60
+
+
+def quiet_disk() -> None:
+    """Let the disk settle from what ran before, outside any timing.
+
+    Here, file creation is slow for a while after many files were written
+    or deleted (the corpus just generated, the last run's folder removed):
+    this site's build from nothing of the same 10,000 posts took 72.1 s
+    started right after the corpus was generated, 61.3 s right after
+    os.sync(), and 58.3 s a minute later. perf shows the time in ext4's
+    recently_deleted(), which passes over inodes freed in the last minute.
+    """
+    os.sync()
+    time.sleep(QUIET_SECONDS)
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -234,6 +254,7 @@ def measure(posts: int, folder: Path) -> dict[str, list[tuple[float, float]]]:
     hugo = hugo_site(site, folder / "hugo")
     results = {}
     ours = [*PELICAN, "-s", "publishconf.py", "-o", str(folder / "out")]
+    quiet_disk()
     results["this site"] = [timed(ours, site), timed(ours, site)]
     bare = [
         *PELICAN,
@@ -246,8 +267,10 @@ def measure(posts: int, folder: Path) -> dict[str, list[tuple[float, float]]]:
         "LOAD_CONTENT_CACHE=true",
         'CACHE_PATH="bare-cache"',
     ]
+    quiet_disk()
     results["bare Pelican"] = [timed(bare, site), timed(bare, site)]
     hugo_build = [str(HUGO), "--quiet", "--source", str(hugo), "--destination", str(folder / "h")]
+    quiet_disk()
     results["Hugo"] = [timed(hugo_build, site), timed(hugo_build, site)]
     # One post edited: the preview of this site, the next build of the others.
     results["this site"].append(preview_after_edit(site))

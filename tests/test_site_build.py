@@ -290,6 +290,7 @@ def test_period_archives_are_the_ones_pelican_builds():
 def test_tag_category_and_author_pages_list_what_pelican_lists():
     """taxonomies_in_linear_time() gives each page the articles Pelican's own lists give it."""
     from collections import defaultdict
+    from copy import deepcopy
 
     from pelican.generators import ArticlesGenerator
 
@@ -339,3 +340,8 @@ def test_tag_category_and_author_pages_list_what_pelican_lists():
     # 7 + 11 tags, 3 categories and one author, each with its posts, newest first
     assert len(written) == 22
     assert sum(len(dates) for _, _, dates in written) == 300 * 2 + 300 + 150
+    # A copy holds copies of the posts, and finds them.
+    members = ours.categories[0][1]
+    copied = deepcopy(members)
+    assert all(post in copied for post in copied)
+    assert not any(post in copied for post in members)

@@ -128,7 +128,7 @@ def save(picture: Image.Image, copy: Copy, folder: Path, quality: dict[str, int]
 def encode(photo: Photo, picture: Image.Image, folder: Path) -> None:
     """Every copy of PHOTO into FOLDER, from PICTURE (flattened)."""
     # Resizing costs as much as encoding. The largest copy is made from the
-    # photo, the smaller ones and the thumbnail from it (a third of the time,
+    # photo, the smaller ones and the thumbnail from it (a third less time,
     # and no difference to see: 55 dB or more against resizing the photo),
     # each size once for both formats.
     largest = None

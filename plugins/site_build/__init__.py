@@ -106,6 +106,10 @@ class Members(list):
     def __contains__(self, article) -> bool:
         return id(article) in self.ids
 
+    def __reduce__(self):
+        # A copy or an unpickled list holds other objects: their ids anew.
+        return Members, (list(self),)
+
 
 def taxonomies_in_linear_time(generator):
     """Each tag's, category's and author's list of articles made Members, in place."""
