@@ -6,7 +6,7 @@ For each N, generates N posts (benchmarks/corpus.py: Indonesian text, the
 site's header, one post in ten with a photo) and measures, in this run:
 
 - this site, production settings (publishconf.py: every plugin, search index,
-  minified and precompressed output): a build from nothing (no output, no
+  minified pages, precompressed scripts): a build from nothing (no output, no
   .cache), a build with the caches warm, and the live preview
   (`invoke livereload`) after editing one post's text, from the save to the
   new page on disk;

@@ -4,7 +4,7 @@
 the full header (title, date in WITA, category, tags, Wilayah, summary) and a
 body of four to seven paragraphs, about the length of the real posts. With
 `photos`, a folder of content/images, one post in ten has a photo, one of
-PHOTOS camera-sized JPEGs written there. The same seed gives the same posts.
+PHOTOS JPEGs of 1600 x 1067 pixels written there. The same seed gives the same posts.
 """
 
 import random
