@@ -9,8 +9,8 @@ send `script.js.br` or `script.js.gz` instead of compressing on every
 request. Both are byte-for-byte reproducible: gzip -9 with no name and no
 time in its header, brotli at quality 11, which no host spends on every
 request. Pages (.html, .xml, .txt) get no copies: a host compresses them as
-it sends them, at the quality a build would use for so many files, for the
-same bytes (PAGE_ENCODINGS, below).
+it sends them, at the quality a build would use for so many files, to about
+the same bytes (PAGE_ENCODINGS, below).
 
 Files other than pages are the same from one build to the next, so their
 compressed copies are kept in a cache folder named by the SHA-256 of the
@@ -62,11 +62,11 @@ def brotli_bytes(data: bytes, quality: int = 11) -> bytes:
 # brotli at quality 5 (quality 11 took 13 ms a page for 7% fewer bytes),
 # which is what a host's brotli makes on the fly (deploy/nginx sets 5), as
 # its gzip at level 6 comes within 0.1% of gzip -9 (3,985 against 3,982
-# bytes, averaged over 800 pages). The reader gets the same bytes; the
-# build saves a millisecond and a file per page, half of finishing it, and
-# GitHub Pages, which ignores such copies, is not sent them. The web
-# editor's files get quality 5 (editors only; its 5 MB script takes 12 s
-# at quality 11).
+# bytes, averaged over 800 pages). The reader gets about the same bytes;
+# the build saves a millisecond and a file per page, two thirds of
+# finishing it, and GitHub Pages, which ignores such copies, is not sent
+# them. The web editor's files get quality 5 (editors only; its 5 MB
+# script takes 12 s at quality 11).
 PAGE_SUFFIXES = {".html", ".xml", ".txt"}
 PAGE_ENCODINGS = ()
 FAST_QUALITY = 5
