@@ -125,8 +125,8 @@ def finish(
         for path in output.rglob("*.html")
         if path not in finished and path.relative_to(output).parts[0] not in skip
     )
-    if not (minify_pages or policy_for or precompress):
-        pages = []  # nothing to do to them
+    if not (minify_pages or policy_for):
+        pages = []  # nothing to do to them: pages get no copies
     scripts, styles = set(), set()
     for found_scripts, found_styles in finished.values():
         scripts |= found_scripts
