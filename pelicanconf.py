@@ -28,6 +28,10 @@ THEME = "theme"
 OUTPUT_PATH = "output"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # The build accelerator (plugins/site_build): Pelican's writer rendering on
+    # every core, reading ahead. First, so that every page is written before
+    # the other plugins' work at the end of the build (search, site_output).
+    "site_build",
     # The site's reader: Markdown, typogrify, and what an editor wrote cleaned
     # (plugins/safe_html) before the site's own plugins add markup to it.
     "kpu_content",
@@ -38,9 +42,8 @@ PLUGINS = [
     "view_counts",
     "pelican.plugins.neighbors",
     "old_urls",
-    # These run when the site is written, in this order: render the pages on
-    # every core (and read ahead on every core), /admin/, index, compress.
-    "site_build",
+    # These run when the site is written, in this order: /admin/, the search
+    # index, then the pages' finishing and the other files' compressed copies.
     "web_editor",
     "search",
     "site_output",
@@ -207,6 +210,8 @@ REGENCY_ISLANDS = ["Timor", "Flores", "Sumba", "Alor", "Lembata", "Rote", "Sabu"
 
 # No script runs but the site's own, by hash (plugins/site_output/csp.py).
 CONTENT_SECURITY_POLICY = True
+# The stylesheet travels in every page (theme/templates/base.html).
+INLINE_STYLESHEET = "style.css"
 # Where the search page's form goes without JavaScript: the one other host.
 SEARCH_ENGINE_URL = "https://www.google.com/search"
 # Generated files for self-hosting on nginx (deploy/nginx/): the old-URL map
@@ -216,6 +221,8 @@ NGINX_SAVE_AS = "nginx"
 # The web editor at /admin/ (plugins/web_editor): Decap CMS, the version
 # package-lock.json pins, which dev.py downloads into .vendor.
 EDITOR_SAVE_AS = "admin"
+# Its 5 MB script gets a quick brotli: only editors load it.
+PRECOMPRESS_FAST = [EDITOR_SAVE_AS]
 _EDITOR_VERSION = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"][
     "node_modules/decap-cms"
 ]["version"]

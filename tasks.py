@@ -125,7 +125,15 @@ class PreviewProcess:
 
     def __init__(self, output: Path):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "site_build.preview", str(ROOT / LOCAL_SETTINGS), str(output)],
+            [
+                sys.executable,
+                "-m",
+                "site_build.preview",
+                str(ROOT / LOCAL_SETTINGS),
+                str(output),
+                "--check",
+                "kpu_content.check:check_site",
+            ],
             cwd=ROOT,
             env=os.environ | {"PYTHONPATH": str(ROOT / "plugins")},
             stdin=subprocess.PIPE,

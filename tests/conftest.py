@@ -1,5 +1,6 @@
 """Shared fixtures: the real site, built by the real tasks into temporary folders."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -62,6 +63,45 @@ def copy_site(target: Path) -> Path:
     # The web editor's downloaded bundle (dev.py), shared rather than copied.
     (target / ".vendor").symlink_to(ROOT / ".vendor")
     return target
+
+
+# Builds one site in a process of its own and exits: argv[1] is a JSON object
+# of settings over those of its "config" file (or Pelican's defaults). With
+# "no fork", fork is made unavailable first, as on Windows (os.nice too), and
+# spawn starts whatever other processes the build starts.
+PELICAN_PROCESS = """
+import json, locale, multiprocessing, os, sys
+options = json.loads(sys.argv[1])
+if options.pop("no fork", False):
+    multiprocessing.set_start_method("spawn", force=True)
+    multiprocessing.get_all_start_methods = lambda: ["spawn", "forkserver"]
+    del os.nice
+from pelican import Pelican
+from pelican.settings import read_settings
+config = options.pop("config", None)
+if "LOCALE" in options:
+    options["LOCALE"] = locale.normalize(options["LOCALE"])
+Pelican(read_settings(path=config, override=options)).run()
+"""
+
+
+def pelican_process(output: Path, settings: dict, cwd: Path, env=None):
+    """Pelican run as PELICAN_PROCESS, writing OUTPUT; fails the test if it fails."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PELICAN_PROCESS,
+            json.dumps({"OUTPUT_PATH": str(output), **settings}),
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"COLUMNS": "400"} | (env or {}),
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
 
 
 def files_of(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:

@@ -7,6 +7,7 @@ one document into the next are read both ways, in one order, and must come
 out equal.
 """
 
+import json
 import sys
 from html import escape
 from pathlib import Path
@@ -16,7 +17,6 @@ from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
 
 from kpu_content import SiteMarkdownReader
-from kpu_content.reading import prepare
 from safe_html.sanitize import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,17 +92,13 @@ def test_site_reader_equals_pelicans_reader_with_typogrify(sources):
             assert ours.title.startswith("A &amp; B &lt;x&gt;")
 
 
-def test_prepared_html_is_used_when_a_build_left_it(tmp_path):
+def test_the_read_ahead_protocol_gives_what_read_gives(tmp_path):
+    """prepare() then read_prepared() (site_build's read-ahead) is read(), through JSON and back."""
     settings = read_settings(str(ROOT / "pelicanconf.py"))
-    post = tmp_path / "p.md"
-    post.write_text("Title: Asli\nDate: 2024-01-02 10:00\n\nTeks asli.\n", encoding="utf-8")
     reader = SiteMarkdownReader(settings)
-    SiteMarkdownReader.prepared[str(post)] = prepare(
-        "Title: Disiapkan\nDate: 2024-01-02 10:00\n\nTeks disiapkan.\n", settings
-    )
-    content, metadata = reader.read(str(post))
-    assert "disiapkan" in content
-    assert metadata["title"] == "Disiapkan"
-    # Used once: the next read is the file's own text.
-    content, metadata = reader.read(str(post))
-    assert "asli" in content
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        data = json.loads(json.dumps(reader.prepare(path.read_text(encoding="utf-8"))))
+        assert reader.read_prepared(str(path), data) == reader.read(str(path)), path
+    key = reader.prepared_key()
+    assert key == SiteMarkdownReader(settings).prepared_key()
+    assert key != SiteMarkdownReader({**settings, "TYPOGRIFY_DASHES": "default"}).prepared_key()

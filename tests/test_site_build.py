@@ -27,12 +27,13 @@ from conftest import (
     assert_same_files,
     copy_site,
     free_port,
+    pelican_process,
     run_task,
 )
 from PIL import Image
 
 from photos.variants import photo_files, photo_problem
-from site_build.rendering import BATCH
+from site_build.writer import BATCH
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_posts
@@ -89,6 +90,12 @@ def test_parallel_build_equals_a_plain_pelican_build(generated_site, tmp_path):
     assert len(pages) > BATCH  # batches were rendered while Pelican was still writing
     for other in ("parallel", "one-worker", "cached"):
         assert_same_files(tmp_path / "plain", tmp_path / other)
+    # Relative URLs: each page's own prefix, wherever it is rendered.
+    pelican(generated_site, tmp_path / "plain-relative", f"PLUGINS={without}", "RELATIVE_URLS=true")
+    pelican(generated_site, tmp_path / "relative", "RELATIVE_URLS=true")
+    assert_same_files(tmp_path / "plain-relative", tmp_path / "relative")
+    article = next((tmp_path / "relative" / "berita").glob("*/*/*/index.html"))
+    assert 'href="../../../../kategori/' in article.read_text(encoding="utf-8")
     # Production: pages are minified and hashed as they are rendered.
     pelican(generated_site, tmp_path / "plain-publish", f"PLUGINS={without}", file="publishconf.py")
     pelican(generated_site, tmp_path / "publish", file="publishconf.py")
@@ -218,12 +225,21 @@ def test_a_page_that_fails_to_render_in_a_worker_fails_the_build(generated_site,
 
 
 def test_a_damaged_prepared_cache_is_rebuilt(tmp_path):
-    from site_build.reading import load
+    from site_build.reading import load, save
 
-    cache = tmp_path / "prepared" / "abc"
-    cache.parent.mkdir()
-    for damaged in ("{not json", "[1, 2]", '{"k": 5}', '{"k": ["html", 3]}'):
-        cache.with_suffix(".json").write_text(damaged, encoding="utf-8")
+    save(tmp_path, {"abc": {"k": ["html", {"title": ["Judul"]}]}})
+    cache = tmp_path / "abc.json"
+    assert load(cache) == {"k": ["html", {"title": ["Judul"]}]}
+    whole = cache.read_text(encoding="utf-8")
+    digest = whole.partition("\n")[0]
+    for damaged in (
+        "{not json",
+        whole[:-5],  # torn
+        whole.replace("Judul", "Jodoh"),  # edited
+        f"{digest}\n[1, 2]",
+        "",
+    ):
+        cache.write_text(damaged, encoding="utf-8")
         assert load(cache) == {}
 
 
@@ -235,6 +251,16 @@ def test_a_wrong_build_workers_setting_stops_the_build_at_once(site_copy, tmp_pa
     assert f"BUILD_WORKERS = {workers!r}" in output
     assert "a whole number from 1 up" in output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_without_fork_equals_the_forked_build(site_copy, tmp_path):
+    """Where there is no fork (Windows, macOS), pages are rendered in Pelican's process and
+    photos encoded by spawned processes: the same files."""
+    for mode, extra in (("forked", {}), ("no fork", {"no fork": True})):
+        settings = {"config": str(site_copy / "pelicanconf.py"), "CACHE_PATH": str(tmp_path / mode)}
+        pelican_process(tmp_path / "out" / mode, settings | extra, cwd=site_copy)
+    assert list((tmp_path / "no fork" / "photos").iterdir())
+    assert_same_files(tmp_path / "out" / "forked", tmp_path / "out" / "no fork")
 
 
 def test_photos_encoded_ahead_are_the_photos_written(site_copy, tmp_path):
@@ -253,38 +279,6 @@ def test_photos_encoded_ahead_are_the_photos_written(site_copy, tmp_path):
     shutil.rmtree(cache)
     pelican(site_copy, tmp_path / "one", "BUILD_WORKERS=1")
     assert_same_files(tmp_path / "ahead", tmp_path / "one")
-
-
-def test_period_archives_are_the_ones_pelican_builds():
-    """archives_in_linear_time() keeps Pelican's archives: the same periods, dates and articles."""
-    from pelican.generators import ArticlesGenerator
-    from pelican.settings import DEFAULT_CONFIG
-
-    from site_build import archives_in_linear_time
-
-    class Post:  # compared by identity, as Pelican's articles are
-        def __init__(self, number: int):
-            self.date = datetime(2023, 12, 25, 9) + timedelta(hours=7 * number)
-
-    posts = [Post(number) for number in range(400)]
-    dates = sorted(posts, key=lambda post: post.date, reverse=True)
-    articles = sorted(posts, key=lambda post: (post.date.day, post.date))  # another order
-    settings = DEFAULT_CONFIG | {
-        "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/",
-        "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/",
-        "DAY_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/",
-    }
-    generator = object.__new__(ArticlesGenerator)  # the method reads none of its state
-    pelicans = generator._build_period_archives(dates, articles, settings)
-    ours = archives_in_linear_time(generator._build_period_archives)(dates, articles, settings)
-    days = {post.date.date() for post in posts}
-    assert {name: len(periods) for name, periods in ours.items()} == {
-        "year": 2,
-        "month": 5,
-        "day": len(days),
-    }
-    assert ours == pelicans
-    assert sum(len(period["articles"]) for period in ours["month"]) == 400
 
 
 def test_tag_category_and_author_pages_list_what_pelican_lists():

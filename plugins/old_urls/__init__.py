@@ -16,6 +16,16 @@ from .redirects import nginx_map, old_url_list, redirect_file, redirect_page
 logger = logging.getLogger(__name__)
 
 
+class Text:
+    """A template that is its own text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, context) -> str:
+        return self.text
+
+
 def write_redirects(generator, writer):
     output = Path(generator.output_path).resolve()
     settings = generator.settings
@@ -39,11 +49,9 @@ def write_redirects(generator, writer):
                     path,
                 )
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(
-                redirect_page(f"{settings['SITEURL']}{target}", article.title.striptags()),
-                encoding="utf-8",
-            )
+            page = redirect_page(f"{settings['SITEURL']}{target}", article.title.striptags())
+            # Through Pelican's writer, so that it is finished as every page is.
+            writer.write_file(str(relative), Text(page), generator.context)
             redirects[old] = target
     folder = output / settings["NGINX_SAVE_AS"]
     folder.mkdir(parents=True, exist_ok=True)

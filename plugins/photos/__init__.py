@@ -6,7 +6,7 @@ prints it with `picture(article.photo, alt, lazy=False)` and
 `thumbnail(article.photo)`. Photos written in the text as
 `![alt]({static}/images/...)` become lazy <picture>s. Copies are cached in
 CACHE_PATH/photos: every photo in STATIC_PATHS is encoded there from the
-start of a build by idle processes (site_build/idle.py), and the copies the
+start of a build by idle processes (plugins/background), and the copies the
 pages show are written last.
 """
 
@@ -16,8 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from site_build import workers_of
-from site_build.idle import idle_work
+from background import idle_work, workers
 
 from .markup import picture_html, replace_images, thumbnail_html
 from .variants import cache_ahead, measure, photo_files, plan, write_copies
@@ -51,9 +50,10 @@ def encode_ahead(pelican):
     settings = pelican.settings
     content = Path(settings["PATH"])
     cache = Path(settings["CACHE_PATH"]) / "photos"
-    if workers_of(settings) > 1:
-        for path in photo_files(content, settings["STATIC_PATHS"]):
-            idle_work.submit(cache_ahead, path.relative_to(content).as_posix(), content, cache)
+    for path in photo_files(content, settings["STATIC_PATHS"]):
+        idle_work.submit(
+            settings, cache_ahead, path.relative_to(content).as_posix(), content, cache
+        )
     # Connected now, so that it runs after every plugin's `finalized` receiver:
     # nothing else needs the copies, and the cores are free by then.
     signals.finalized.connect(write_wanted_photos)
@@ -89,8 +89,10 @@ def write_wanted_photos(pelican):
     wanted.clear()
     # Encoding a camera photo into its copies takes about half a second: every
     # core works on those the idle processes left.
-    if photos:
-        with ProcessPoolExecutor() as pool:
+    if workers(settings) == 1 or len(photos) < 2:
+        list(map(write, photos))
+    else:
+        with ProcessPoolExecutor(workers(settings)) as pool:
             list(pool.map(write, photos))
 
 

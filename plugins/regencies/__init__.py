@@ -15,7 +15,6 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
-from pelican.writers import Writer
 
 from .gazetteer import Placement, RegencyError, load_gazetteer
 from .map_svg import regency_map
@@ -141,20 +140,19 @@ def write_regency_pages(generator, writer):
             )
 
 
-class RegencyFeedWriter(Writer):
-    """Pelican's writer, with each feed entry's regencies among its categories."""
-
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, item)
-        names = [regency.short_name for regency in getattr(item, "regencies", [])]
-        if getattr(item, "province_wide", False):
+def name_regencies_in_feed(context, feed):
+    """Each feed entry's regencies among its categories, once Pelican has made the feed."""
+    # An entry's link is the site's address followed by the article's URL.
+    site = f"{str(context.get('SITEURL', '')).rstrip('/')}/"
+    articles = {article.url: article for article in context.get("articles", [])}
+    for entry in feed.items:
+        article = articles.get(entry["link"].removesuffix("?ref=feed").removeprefix(site))
+        if article is None:
+            continue
+        names = [regency.short_name for regency in getattr(article, "regencies", [])]
+        if getattr(article, "province_wide", False):
             names = ["Se-NTT"]
-        entry = feed.items[-1]
         entry["categories"] = (*(entry.get("categories") or ()), *names)
-
-
-def use_regency_feed_writer(pelican):
-    return RegencyFeedWriter
 
 
 def register():
@@ -163,4 +161,4 @@ def register():
     signals.content_object_init.connect(place_article)
     signals.article_generator_finalized.connect(index_articles)
     signals.article_writer_finalized.connect(write_regency_pages)
-    signals.get_writer.connect(use_regency_feed_writer)
+    signals.feed_generated.connect(name_regencies_in_feed)

@@ -18,9 +18,8 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
+from background import idle_work
 from photos.variants import photo_files
-from site_build import workers_of
-from site_build.idle import idle_work
 
 from .links import ShareSettings, share_links
 from .og_image import cache_ahead, write_og_image
@@ -55,9 +54,8 @@ def encode_ahead(pelican):
     """Every photo in the static folders, made a picture in the cache while cores are idle."""
     settings = pelican.settings
     cache = Path(settings["CACHE_PATH"]) / "og-images"
-    if workers_of(settings) > 1:
-        for path in photo_files(Path(settings["PATH"]), settings["STATIC_PATHS"]):
-            idle_work.submit(cache_ahead, path, cache)
+    for path in photo_files(Path(settings["PATH"]), settings["STATIC_PATHS"]):
+        idle_work.submit(settings, cache_ahead, path, cache)
     # Connected now, so that it runs after every plugin's `finalized` receiver.
     signals.finalized.connect(write_wanted_og_images)
 

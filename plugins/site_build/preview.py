@@ -7,17 +7,18 @@ index keeps the text of the last full build). Preview keeps Pelican's
 generators and context in memory after a full build; update() reads the
 saved post again, and when nothing but its text changed, puts the new text
 into the article every list already holds and renders that one page through
-Pelican's own generate_articles(), finished as every page is (its
-Content-Security-Policy, minified and compressed copies when the settings
-ask for them). Anything else (a new post, a changed title, the theme, a
-plugin, settings, data) asks for a full build: update() returns None.
+Pelican's own generate_articles() and the site's writer, finished as every
+page is. Anything else (a new post, a changed title, the theme, a plugin,
+settings, data) asks for a full build: update() returns None.
 
-Run as `python -m site_build.preview SETTINGS OUTPUT` (tasks.py livereload
-does): it checks and builds the site, answers "ready", then reads one changed
-path per line and answers "page <file> <seconds>" or "rebuild", each line
-after "@preview".
+Run as `python -m site_build.preview SETTINGS OUTPUT [--check MODULE:FUNCTION]`
+(tasks.py livereload does): it checks the site with FUNCTION(settings), a
+list of problems whose `fatal` ones stop it, builds it, answers "ready",
+then reads one changed path per line and answers "page <file> <seconds>" or
+"rebuild", each line after "@preview".
 """
 
+import importlib
 import logging
 import os
 import sys
@@ -31,10 +32,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from kpu_content.check import check_site
-from site_output import finished_pages
-
-from . import render_pages
+from . import finish_writing, internals
 
 logger = logging.getLogger(__name__)
 # Starts each answer on stdout, where Pelican prints too.
@@ -94,9 +92,7 @@ class Preview:
         old.refresh_metadata_intersite_links()
         forget_rendered_text(old)
         self.write(generator, old.save_as)
-        page = Path(self.settings["OUTPUT_PATH"]) / old.save_as
-        finished_pages.pop(page)  # written whole: nothing for site_output to do
-        return page
+        return Path(self.settings["OUTPUT_PATH"]) / old.save_as
 
     def write(self, generator, name: str) -> None:
         """Pelican's own writing of the generator's contents, for the one file NAME."""
@@ -108,7 +104,7 @@ class Preview:
             generator.generate_drafts(write)
         else:
             generator.generate_output(one)
-        render_pages()
+        finish_writing()
 
 
 def forget_rendered_text(content) -> None:
@@ -118,9 +114,9 @@ def forget_rendered_text(content) -> None:
     the whole process: a page rendered here, not in a worker, would show the
     old text again.
     """
-    for memoized in (type(content).get_content, type(content).get_summary):
-        for key in [key for key in memoized.cache if key[0] is content]:
-            del memoized.cache[key]
+    for cache in internals.memoized_text(type(content)):
+        for key in [key for key in cache if key[0] is content]:
+            del cache[key]
 
 
 class _OneFile:
@@ -138,9 +134,18 @@ class _OneFile:
         pass
 
 
-def main(settings_file: str, output: str) -> int:
+def checker(name: str | None):
+    """The function MODULE:FUNCTION names, or one that finds no problem."""
+    if name is None:
+        return lambda settings: []
+    module, function = name.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def main(settings_file: str, output: str, *options: str) -> int:
     settings = read_settings(settings_file, override={"OUTPUT_PATH": output})
-    problems = check_site(settings)
+    check = checker(options[1] if options[:1] == ("--check",) else None)
+    problems = check(settings)
     for problem in problems:
         print(problem, file=sys.stderr)
     if any(problem.fatal for problem in problems):

@@ -1,43 +1,31 @@
-"""Every article's Markdown and typogrify on every core, and kept between builds.
+"""Reading ahead: a reader's costly, pure part run for every file on every core, and kept.
 
-ReadAhead hands out kpu_content.reading.prepare() of each file. Results are
-kept in CACHE_PATH/prepared/<fingerprint>.json, keyed by the SHA-256 of the
-file's text. The fingerprint covers what else decides the HTML: the
-settings prepare() reads, the site's plugin code and the lock file (the
-versions of Markdown and typogrify). Any change to them starts a new cache,
-and the build removes the old one.
+Pelican reads one file after another. A reader class may split its read()
+in two (the read-ahead protocol; duck-typed, nothing to import):
+
+    prepare(text) -> JSON-ready data        # costly, pure: the text and settings only
+    read_prepared(source_path, data) -> (content, metadata)
+    prepared_key() -> str                   # what else decides prepare()'s result
+
+ReadAhead runs prepare() for the files of a generator in forked worker
+processes while Pelican reads them in turn, and keeps the results in
+CACHE_PATH/prepared/<prepared_key()>.json, keyed by the SHA-256 of the
+file's text. A reader without the protocol is left as Pelican made it.
 """
 
 import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 from pelican.utils import pelican_open
 
-from kpu_content.reading import Prepared, prepare
-
-PLUGINS = Path(__file__).resolve().parent.parent
-# The settings prepare() reads; the others cannot change its result.
-PREPARE_SETTINGS = (
-    "MARKDOWN",
-    "FORMATTED_FIELDS",
-    "TYPOGRIFY_DASHES",
-    "TYPOGRIFY_IGNORE_TAGS",
-    "TYPOGRIFY_OMIT_FILTERS",
-)
+PROTOCOL = ("prepare", "read_prepared", "prepared_key")
 
 
-def fingerprint(settings) -> str:
-    digest = hashlib.sha256()
-    digest.update(repr([(name, settings.get(name)) for name in PREPARE_SETTINGS]).encode())
-    lock = PLUGINS.parent / "requirements.lock"
-    for path in [*sorted(PLUGINS.rglob("*.py")), lock]:
-        if path.exists():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def reads_ahead(reader) -> bool:
+    return all(callable(getattr(reader, name, None)) for name in PROTOCOL)
 
 
 def text_of(path: str) -> str:
@@ -45,84 +33,140 @@ def text_of(path: str) -> str:
         return text
 
 
-# The settings of a build, for its worker processes, which inherit them by fork.
-_settings = None
+# (reader, text) of this build's files, for its worker processes, which inherit them by fork.
+_work = []
 
 
-def _prepare(text: str) -> Prepared:
-    return prepare(text, _settings)
+def _prepare(index: int):
+    reader, text = _work[index]
+    return reader.prepare(text)
 
 
 class ReadAhead:
     """Prepared files, handed out as Pelican reads them while workers prepare the rest.
 
     Files the cache knows are ready at once; the others are prepared by
-    worker processes in the order Pelican reads them, so Pelican's own work
-    on each article overlaps theirs. When the last is handed out, the cache
-    is saved with exactly the files of this build.
+    worker processes in the order Pelican reads them, so that Pelican's own
+    work on each file overlaps theirs. close() saves the cache with exactly
+    the files of this build.
     """
 
-    def __init__(self, paths: list[str], settings, *, cache: Path, workers: int):
-        global _settings  # noqa: PLW0603 - handed to forked workers, never pickled
-        _settings = settings
-        texts = {path: text_of(path) for path in paths}
-        self.keys = {
-            path: hashlib.sha256(text.encode()).hexdigest() for path, text in texts.items()
-        }
+    def __init__(self, files: list[tuple[str, object]], cache: Path, *, workers: int, fork):
+        """FILES: (path, reader) in the order Pelican reads them."""
+        global _work  # noqa: PLW0603 - handed to forked workers, never pickled
+        texts = {path: text_of(path) for path, _ in files}
+        readers = dict(files)
+        self.caches = {}  # prepared_key -> {text hash: data}
+        self.keys = {}  # path -> (prepared_key, text hash)
+        prepared_keys = {}  # one call a reader: it may hash code and list libraries
+        for path, reader in files:
+            if id(reader) not in prepared_keys:
+                prepared_keys[id(reader)] = reader.prepared_key()
+            key = prepared_keys[id(reader)]
+            if key not in self.caches:
+                self.caches[key] = load(cache / f"{key}.json")
+            self.keys[path] = (key, hashlib.sha256(texts[path].encode()).hexdigest())
         self.cache = cache
-        self.known = load(cache)
-        self.ready = {path: self.known[key] for path, key in self.keys.items() if key in self.known}
-        missing = [path for path in paths if path not in self.ready]
+        self.ready = {}
+        for path, (key, digest) in self.keys.items():
+            if digest in self.caches[key]:
+                self.ready[path] = self.caches[key][digest]
+        missing = [path for path, _ in files if path not in self.ready]
+        self.changed = bool(missing) or any(
+            len(entries) != len({self.keys[p][1] for p in self.keys if self.keys[p][0] == key})
+            for key, entries in self.caches.items()
+        )
+        _work = [(readers[path], texts[path]) for path in missing]
         self.pool = None
-        if workers > 1 and len(missing) > 1:
-            self.pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
-            made = self.pool.map(_prepare, [texts[path] for path in missing], chunksize=16)
+        if workers > 1 and fork is not None and len(missing) > 1:
+            self.pool = ProcessPoolExecutor(workers, mp_context=fork)
+            made = self.pool.map(_prepare, range(len(missing)), chunksize=16)
         else:
-            made = map(_prepare, [texts[path] for path in missing])
+            made = map(_prepare, range(len(missing)))
         self.pending = zip(missing, made, strict=True)
         self.exhausted = False
-        # Also rewritten when it holds files this build no longer has.
-        self.changed = bool(missing) or len(self.known) != len(set(self.keys.values()))
 
-    def pop(self, path: str, default=None):
+    def pop(self, path: str):
+        """The prepared data of the file at PATH, or None if it is not one of this build's."""
         while path not in self.ready and not self.exhausted:
             arrived = next(self.pending, None)
             if arrived is None:
                 self.close()
             else:
-                self.ready[arrived[0]] = self.known[self.keys[arrived[0]]] = arrived[1]
-        return self.ready.pop(path, default)
+                self._keep(*arrived)
+        return self.ready.pop(path, None)
+
+    def _keep(self, path: str, data) -> None:
+        key, digest = self.keys[path]
+        self.ready[path] = self.caches[key][digest] = data
 
     def close(self) -> None:
         """Take what the workers still make, stop them and save the cache."""
-        for path, prepared in self.pending:
-            self.known[self.keys[path]] = prepared
+        global _work  # noqa: PLW0603
+        for path, data in self.pending:
+            key, digest = self.keys[path]
+            self.caches[key][digest] = data
         self.exhausted = True
         if self.changed:
-            save(self.cache, {key: self.known[key] for key in self.keys.values()})
+            used = {}
+            for key, digest in self.keys.values():
+                used.setdefault(key, {})[digest] = self.caches[key][digest]
+            save(self.cache, used)
             self.changed = False
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+        _work = []
 
 
-def load(cache: Path) -> dict[str, Prepared]:
-    """The cache's entries; none if it is missing or not as save() writes it (it is rebuilt)."""
+def load(path: Path) -> dict:
+    """The cache's entries; none if it is missing or damaged (it is then rebuilt).
+
+    Its first line is the SHA-256 of the rest, so that a torn or edited file
+    is never handed to a reader as if prepare() had made it.
+    """
     try:
-        entries = json.loads(cache.with_suffix(".json").read_text(encoding="utf-8"))
-        return {key: Prepared(content, dict(fields)) for key, (content, fields) in entries.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
+        digest, _, text = path.read_text(encoding="utf-8").partition("\n")
+        if hashlib.sha256(text.encode()).hexdigest() != digest:
+            return {}
+        entries = json.loads(text)
+    except (OSError, ValueError):
         return {}
+    return entries if isinstance(entries, dict) else {}
 
 
-def save(cache: Path, entries: dict[str, Prepared]) -> None:
-    target = cache.with_suffix(".json")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for old in target.parent.glob("*.json"):
-        if old != target:
+def save(folder: Path, caches: dict[str, dict]) -> None:
+    """One file for each prepared_key of this build; the others are removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.json"):
+        if old.stem not in caches:
             old.unlink()
-    # Written aside then renamed: a build stopped halfway leaves no torn cache.
-    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-    data = {key: [entry.content, entry.fields] for key, entry in entries.items()}
-    partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    partial.replace(target)
+    for key, entries in caches.items():
+        target = folder / f"{key}.json"
+        text = json.dumps(entries, ensure_ascii=False)
+        # Written aside then renamed: a build stopped halfway leaves no torn cache.
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        partial.write_text(f"{digest}\n{text}", encoding="utf-8")
+        partial.replace(target)
+
+
+def reading_ahead(reader, ahead: ReadAhead):
+    """A copy of READER whose read() takes what AHEAD prepared.
+
+    Of the reader's own class, by name too: Pelican puts the class's name in
+    each file's metadata ("reader").
+    """
+    base = type(reader)
+
+    def read(self, source_path):
+        data = ahead.pop(source_path)
+        if data is None:
+            return base.read(self, source_path)
+        return self.read_prepared(source_path, data)
+
+    kind = type(base.__name__, (base,), {"read": read, "__qualname__": base.__qualname__})
+    kind.__module__ = base.__module__
+    copy = object.__new__(kind)
+    copy.__dict__.update(reader.__dict__)
+    return copy

@@ -1,15 +1,23 @@
-"""Pelican glue: minify HTML, add the Content-Security-Policy, write .gz/.br copies.
+"""Pelican glue: pages minified and with their Content-Security-Policy; other files precompressed.
 
-Settings: MINIFY_HTML and PRECOMPRESS (.gz/.br copies of the text files that
-are not pages; both off for the local preview, on in publishconf.py);
-CONTENT_SECURITY_POLICY (on in both, so the preview shows what the policy
-blocks); SEARCH_ENGINE_URL, the one other host a form may
-send to; NGINX_SAVE_AS, where the site's policy is also written as an nginx
-header (deploy/nginx/). Templates print the stylesheet as
-`{{ stylesheet }}`, minified once for all pages. site_build finishes each
-page as it renders it, with page_finisher(); finish_output() finishes the
-rest once the site is written and compresses the other text files, through
-CACHE_PATH/compressed.
+Pages are finished by two page transforms (site_build/finishing.py):
+minified, then given the policy of their own inline code. With "site_build"
+in PLUGINS (before this plugin) its writer applies them in memory; without
+it, each page is read back and rewritten as Pelican sends `content_written`,
+Pelican's usual way, more slowly. Every feature is off unless its setting
+turns it on:
+
+- MINIFY_HTML: minify every page.
+- CONTENT_SECURITY_POLICY: each page carries, as a <meta> tag, a policy that
+  lets no script or style run but its own inline ones, by hash (csp.py).
+  SEARCH_ENGINE_URL, if set, is the one other host a form may send to;
+  NGINX_SAVE_AS, if set, is the folder where the policy of every page is
+  also written as an nginx header (csp.conf, for deploy/nginx/).
+- PRECOMPRESS: .gz and .br copies of the text files that are not pages, kept
+  in CACHE_PATH/compressed; PRECOMPRESS_FAST lists top folders whose files
+  get a quick brotli (the web editor's 5 MB script).
+- INLINE_STYLESHEET: a template (e.g. "style.css") that templates print as
+  `{{ stylesheet }}`, minified once for all pages when MINIFY_HTML is on.
 """
 
 from functools import partial
@@ -19,32 +27,87 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from pelican import signals
 
-from .compress import finish, finish_page, minified_css
-from .csp import policy
+from site_build import finishing
+from site_build.processes import fork, workers_of
 
-# The files site_build finished as it rendered them, with their pages' hashes.
-finished_pages = {}
+from .compress import minified_css, minify, precompress
+from .csp import inline_hashes, policy, with_policy
+
+# The hashes of every page's inline scripts and styles, for the nginx header.
+site_hashes = (set(), set())
 
 
 def policy_of(settings):
     """policy(script hashes, style hashes) for these settings, or None if they want none."""
     if not settings.get("CONTENT_SECURITY_POLICY"):
         return None
-    engine = urlsplit(settings["SEARCH_ENGINE_URL"])
-    return partial(policy, search_engine=f"{engine.scheme}://{engine.netloc}")
-
-
-def page_finisher(settings):
-    """finish_page(path, html) -> hashes, as these settings want pages finished."""
+    engine = urlsplit(settings.get("SEARCH_ENGINE_URL") or "")
     return partial(
-        finish_page, minify_pages=bool(settings.get("MINIFY_HTML")), policy_for=policy_of(settings)
+        policy, search_engine=f"{engine.scheme}://{engine.netloc}" if engine.netloc else ""
     )
 
 
+def minify_page(path: str, html: str, settings) -> tuple[str, None]:
+    if settings.get("MINIFY_HTML") and path.endswith(".html"):
+        html = minify(html)
+    return html, None
+
+
+def add_policy(path: str, html: str, settings):
+    make = policy_of(settings)
+    if make is None or not path.endswith(".html"):
+        return html, None
+    hashes = inline_hashes(html)
+    return with_policy(html, make(*hashes)), hashes
+
+
+def keep_hashes(path: str, hashes) -> None:
+    if hashes is not None:
+        site_hashes[0].update(hashes[0])
+        site_hashes[1].update(hashes[1])
+
+
+# The settings of a build whose pages this plugin finishes itself, without site_build.
+_finishing_written = {}
+
+
+def start(pelican):
+    for hashes in site_hashes:
+        hashes.clear()
+    _finishing_written.clear()
+    loaded = {name.rpartition(".")[2] for name in pelican.settings.get("PLUGINS", [])}
+    if "site_build" not in loaded:
+        _finishing_written["settings"] = pelican.settings
+
+
+def finish_written_page(path, context=None):
+    """A page Pelican's own writer wrote, read back, finished and written again."""
+    settings = _finishing_written.get("settings")
+    page = Path(path)
+    if settings is None or page.suffix != ".html" or not page.is_file():
+        return
+    # Pelican also sends it for a write it skipped: the file is then as it was finished.
+    finished = _finishing_written.setdefault("finished", {})
+    if finished.get(path) == _signature(page):
+        return
+    html, notes = finishing.finish(path, page.read_text(encoding="utf-8"), settings)
+    page.write_text(html, encoding="utf-8")
+    finished[path] = _signature(page)
+    finishing.collect(path, notes)
+
+
+def _signature(page: Path) -> tuple[int, int]:
+    status = page.stat()
+    return status.st_mtime_ns, status.st_size
+
+
 def add_stylesheet(generator):
-    """`stylesheet`: the theme's style.css, minified once when pages are minified."""
+    """`stylesheet`: the INLINE_STYLESHEET template's text, minified once when pages are."""
+    name = generator.settings.get("INLINE_STYLESHEET")
+    if not name:
+        return
     env = generator.env
-    css = env.loader.get_source(env, "style.css")[0]
+    css = env.loader.get_source(env, name)[0]
     if generator.settings.get("MINIFY_HTML"):
         css = minified_css(css)
     env.globals["stylesheet"] = Markup(css)
@@ -53,25 +116,28 @@ def add_stylesheet(generator):
 def finish_output(pelican):
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    site_policy = finish(
-        output,
-        settings.get("MINIFY_HTML"),
-        settings.get("PRECOMPRESS"),
-        cache=Path(settings["CACHE_PATH"]) / "compressed",
-        policy_for=policy_of(settings),
-        skip=(settings["EDITOR_SAVE_AS"],),
-        finished=finished_pages,
-    )
-    finished_pages.clear()
-    if site_policy:
+    if settings.get("PRECOMPRESS"):
+        precompress(
+            output,
+            cache=Path(settings["CACHE_PATH"]) / "compressed",
+            fast=tuple(settings.get("PRECOMPRESS_FAST", ())),
+            workers=workers_of(settings),
+            fork=fork(),
+        )
+    make = policy_of(settings)
+    if make is not None and settings.get("NGINX_SAVE_AS"):
         folder = output / settings["NGINX_SAVE_AS"]
         folder.mkdir(parents=True, exist_ok=True)
-        header = f"{site_policy}; frame-ancestors 'none'"
+        header = f"{make(*site_hashes)}; frame-ancestors 'none'"
         (folder / "csp.conf").write_text(
             f'add_header Content-Security-Policy "{header}" always;\n', encoding="utf-8"
         )
 
 
 def register():
+    finishing.add_page_transform(minify_page)
+    finishing.add_page_transform(add_policy, collect=keep_hashes)
+    signals.initialized.connect(start)
+    signals.content_written.connect(finish_written_page)
     signals.generator_init.connect(add_stylesheet)
     signals.finalized.connect(finish_output)

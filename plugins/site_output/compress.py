@@ -1,8 +1,8 @@
-"""Pages as they are served: minified, with their policy; other files precompressed.
+"""Minified pages, and the compressed copies of the other text files.
 
-finish_page() does it to one page while it is in memory (site_build calls it
-as each page is rendered); finish() does it to the pages left, and writes the
-compressed copies of every other text file, once the site is written.
+minify() is applied to each page in memory, as it is written;
+precompress() writes the compressed copies of every other text file, once
+the site is written.
 
 Hosts that serve precompressed files (nginx `brotli_static`, `gzip_static`)
 send `script.js.br` or `script.js.gz` instead of compressing on every
@@ -21,15 +21,12 @@ import gzip
 import hashlib
 import io
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import brotli
 import minify_html
-
-from .csp import inline_hashes, with_policy
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".xml", ".txt", ".svg", ".json", ".webmanifest"}
 
@@ -98,87 +95,36 @@ def compressed(data: bytes, suffix: str, cache: Path | None, fast: bool = False)
     return result
 
 
-def finish(
+def precompress(
     output: Path,
-    minify_pages: bool,
-    precompress: bool,
     *,
     cache: Path | None = None,
-    policy_for: Callable[[set[str], set[str]], str] | None = None,
-    skip: tuple[str, ...] = (),
+    fast: tuple[str, ...] = (),
     workers: int | None = None,
-    finished: dict[Path, tuple[set[str], set[str]]] | None = None,
-) -> str | None:
-    """Finish every page not finished yet, and precompress every other text file.
+    fork=None,
+) -> None:
+    """The compressed copies of every text file in OUTPUT that is not a page.
 
-    policy_for(script hashes, style hashes) makes a Content-Security-Policy;
-    each page gets the policy of its own inline code. Pages under a top
-    folder named in skip (the web editor's) are left as they are. workers:
-    processes (default: one per core). finished: the pages, and other files,
-    that finish_page() already wrote as they were rendered (site_build), with
-    their hashes. Returns the policy of the whole site (every page's hashes),
-    for a server's header.
+    Files under a top folder named in FAST get brotli at FAST_QUALITY.
+    workers: processes (default: one per core); fork: their start method's
+    context (default: the platform's).
     """
-    finished = finished or {}
-    pages = sorted(
+    files = [
         path
-        for path in output.rglob("*.html")
-        if path not in finished and path.relative_to(output).parts[0] not in skip
-    )
-    if not (minify_pages or policy_for):
-        pages = []  # nothing to do to them: pages get no copies
-    scripts, styles = set(), set()
-    for found_scripts, found_styles in finished.values():
-        scripts |= found_scripts
-        styles |= found_styles
-    # Every core works: brotli, minify-html and the hashing are most of it.
-    with ProcessPoolExecutor(workers) as pool:
-        work = partial(finish_page_file, minify_pages=minify_pages, policy_for=policy_for)
-        for found_scripts, found_styles in pool.map(work, pages, chunksize=16):
-            scripts |= found_scripts
-            styles |= found_styles
-        if precompress:
-            done = finished.keys() | set(pages)
-            files = [
-                path
-                for path in output.rglob("*")
-                if path.suffix in TEXT_SUFFIXES
-                and encodings_of(path)
-                and path not in done
-                and path.is_file()
-            ]
-            # Largest first: the web editor's 5 MB script takes seconds, and
-            # started last it would keep one core busy after the rest.
-            files.sort(key=lambda path: (-path.stat().st_size, path))
-            fast = [path.relative_to(output).parts[0] in skip for path in files]
-            list(pool.map(partial(write_copies, cache=cache), files, fast, chunksize=8))
-    return policy_for(scripts, styles) if policy_for is not None else None
-
-
-def finish_page(
-    path: Path,
-    html: str,
-    *,
-    minify_pages: bool,
-    policy_for: Callable[[set[str], set[str]], str] | None,
-) -> tuple[set[str], set[str]]:
-    """Write a page as it is served: minified, with its policy.
-
-    Returns the hashes of its inline scripts and styles. A file that is not
-    an HTML page (a sitemap, robots.txt) is written as it is.
-    """
-    hashes = set(), set()
-    if path.suffix == ".html":
-        html = minify(html) if minify_pages else html
-        hashes = inline_hashes(html)
-        if policy_for is not None:
-            html = with_policy(html, policy_for(*hashes))
-    path.write_text(html, encoding="utf-8")
-    return hashes
-
-
-def finish_page_file(path: Path, **options) -> tuple[set[str], set[str]]:
-    return finish_page(path, path.read_text(encoding="utf-8"), **options)
+        for path in output.rglob("*")
+        if path.suffix in TEXT_SUFFIXES and encodings_of(path) and path.is_file()
+    ]
+    # Largest first: the web editor's 5 MB script takes seconds, and
+    # started last it would keep one core busy after the rest.
+    files.sort(key=lambda path: (-path.stat().st_size, path))
+    quick = [path.relative_to(output).parts[0] in fast for path in files]
+    write = partial(write_copies, cache=cache)
+    if workers == 1 or len(files) < 2:
+        list(map(write, files, quick))
+        return
+    # Every core works: brotli at quality 11 is most of it.
+    with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+        list(pool.map(write, files, quick, chunksize=8))
 
 
 def write_copies(path: Path, fast: bool, *, cache: Path | None) -> None:

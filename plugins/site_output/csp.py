@@ -46,7 +46,7 @@ def policy(scripts: set[str], styles: set[str], search_engine: str) -> str:
             "img-src 'self' data:",
             "connect-src 'self'",
             # The search page's form without JavaScript asks a search engine.
-            f"form-action 'self' {search_engine}",
+            " ".join(["form-action 'self'", *([search_engine] if search_engine else [])]),
             "base-uri 'none'",
         ]
     )
