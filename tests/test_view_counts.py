@@ -2,12 +2,11 @@
 
 import gzip
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_URL, read_html, run_task
+from conftest import SEED_URL, read_html, run_task
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,18 +14,13 @@ from view_counts import snapshot as snapshots
 from view_counts.exports import ExportError, read_export
 from view_counts.paths import normalise
 
-# Real files published by the analytics tools' own projects: shared/ beside the
-# checkout (as CI has it), or wherever KPU_ANALYTICS_FIXTURES points.
-REAL = Path(
-    os.environ.get("KPU_ANALYTICS_FIXTURES", ROOT.parent / "shared" / "fixtures" / "analytics-real")
-)
+# Real files published by the analytics tools' own projects, copied into the
+# repository with their sources and licences (fixtures/analytics-real/SOURCES.md).
+REAL = Path(__file__).parent / "fixtures" / "analytics-real"
 
 
 def real(name: str) -> Path:
-    if not (REAL / name).is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the real analytics fixtures in {REAL}")
-        pytest.skip(f"no {REAL / name}: the real analytics fixtures live in ../shared/")
+    assert (REAL / name).is_file(), f"{REAL / name} is missing"
     return REAL / name
 
 

@@ -1,6 +1,6 @@
 """Read an analytics export into page views per path, whatever tool wrote it.
 
-One reader per format (see ../../docs: the formats reference in shared/), all
+One reader per format (docs/analytics-formats.md describes each), all
 returning an `Export`: the views per raw path, the period it covers when the
 file says, and what was skipped and why. Each reader takes the column that
 means page views in its tool; Umami's pages.csv has only visitors, and says so.
