@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import urllib.error
 import urllib.request
 import venv
 from pathlib import Path
@@ -36,16 +37,54 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+# The Pythons requirements.lock installs on (pyproject.toml's requires-python;
+# tests/test_lock.py resolves the lock for the oldest and the newest).
+OLDEST, NEWEST = (3, 11), (3, 13)
+
+
+def check_python() -> None:
+    version = sys.version_info[:2]
+    if not OLDEST <= version <= NEWEST:
+        sys.exit(
+            f"dev.py: Python {'.'.join(map(str, sys.version_info[:3]))} tidak didukung; "
+            f"jalankan dengan Python {OLDEST[0]}.{OLDEST[1]} sampai {NEWEST[0]}.{NEWEST[1]}"
+        )
+
+
+def check_venv() -> None:
+    """Debian and Ubuntu ship venv's ensurepip apart, in the package python3-venv."""
+    try:
+        import ensurepip  # noqa: F401, PLC0415
+    except ImportError:
+        sys.exit(
+            "dev.py: Python ini tidak dapat membuat lingkungan virtual (ensurepip tidak ada); "
+            "pasang paket python3-venv (Debian/Ubuntu: sudo apt install python3-venv), "
+            "lalu jalankan lagi"
+        )
+
+
+def has_pip(python: Path) -> bool:
+    found = subprocess.run([str(python), "-c", "import pip"], capture_output=True, check=False)
+    return found.returncode == 0
+
+
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs under any python3
-        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    check_python()
     wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
     if venv_python().exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return venv_python()
+    if VENV.exists() and not (venv_python().exists() and has_pip(venv_python())):
+        # Left half-made by an earlier run: made again rather than trusted.
+        shutil.rmtree(VENV)
+    check_venv()
     print(f"dev.py: installing the packages of {LOCK.name} into {VENV}", file=sys.stderr)
-    if not venv_python().exists():
-        venv.EnvBuilder(with_pip=True, symlinks=os.name != "nt").create(VENV)
-    subprocess.run(
+    if not VENV.exists():
+        try:
+            venv.EnvBuilder(with_pip=True, symlinks=os.name != "nt").create(VENV)
+        except (OSError, subprocess.CalledProcessError) as error:
+            shutil.rmtree(VENV, ignore_errors=True)
+            sys.exit(f"dev.py: lingkungan virtual {VENV} tidak dapat dibuat: {error}")
+    installed = subprocess.run(
         [
             str(venv_python()),
             "-m",
@@ -58,8 +97,14 @@ def ensure_environment() -> Path:
             "-r",
             str(LOCK),
         ],
-        check=True,
+        check=False,
     )
+    if installed.returncode != 0:
+        # No stamp: the next run installs again.
+        sys.exit(
+            f"dev.py: paket-paket {LOCK.name} tidak terpasang (pip keluar dengan kode "
+            f"{installed.returncode}; pesannya di atas); periksa sambungan ke PyPI, lalu jalankan lagi"
+        )
     STAMP.write_text(wanted + "\n")
     return venv_python()
 
@@ -104,12 +149,12 @@ def ensure_editor_bundle() -> None:
         return
     registry = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/").rstrip("/")
     url = f"{registry}/{EDITOR_PACKAGE}/-/{EDITOR_PACKAGE}-{version}.tgz"
-    print(f"dev.py: downloading {EDITOR_PACKAGE} {version} for /admin/", file=sys.stderr)
-    with urllib.request.urlopen(url, timeout=300) as response:
+    print(f"dev.py: mengunduh {EDITOR_PACKAGE} {version} untuk /admin/", file=sys.stderr)
+    with urllib.request.urlopen(url, timeout=60) as response:
         data = response.read()
     algorithm, expected = integrity.split("-", 1)
     if base64.b64encode(hashlib.new(algorithm, data).digest()).decode() != expected:
-        sys.exit(f"dev.py: {url} does not match the integrity hash in {NODE_LOCK.name}")
+        raise OSError(f"{url} does not match the integrity hash in {NODE_LOCK.name}")
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
@@ -124,9 +169,32 @@ def ensure_editor_bundle() -> None:
     partial.rename(target)
 
 
+# Tasks whose output must have /admin/ (production builds, the tests, the
+# editor), and tasks that build it when they can: the rest need no network.
+EDITOR_REQUIRED = {"preview", "publish", "gh-pages", "test", "editor"}
+EDITOR_WANTED = {"build", "rebuild", "livereload"}
+
+
+def editor_bundle(task: str | None) -> None:
+    """The web editor's bundle, for the tasks that build /admin/; one line if it cannot be had."""
+    if task not in EDITOR_REQUIRED | EDITOR_WANTED:
+        return
+    try:
+        ensure_editor_bundle()
+    except (OSError, urllib.error.URLError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        if task in EDITOR_REQUIRED:
+            sys.exit(f"dev.py: editor web ({EDITOR_PACKAGE}) tidak dapat diunduh: {reason}")
+        print(
+            f"dev.py: editor web ({EDITOR_PACKAGE}) tidak dapat diunduh ({reason}); "
+            "situs dibangun tanpa /admin/",
+            file=sys.stderr,
+        )
+
+
 def main(arguments: list[str]) -> int:
     python = ensure_environment()
-    ensure_editor_bundle()
+    editor_bundle(arguments[0] if arguments else None)
     if arguments[:1] in (["test"], ["editor"]):
         ensure_node_tools()
     if not arguments:

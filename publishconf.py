@@ -27,6 +27,9 @@ WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
+# The published site always has its web editor: a missing bundle fails the build.
+EDITOR_BUNDLE_REQUIRED = True
+
 # Minified HTML, and .gz/.br beside the scripts, styles and search index for
 # hosts that serve them (pages are compressed by the host: site_output/compress.py).
 MINIFY_HTML = True

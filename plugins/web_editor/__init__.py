@@ -7,7 +7,8 @@ Indonesian interface, the preview) and preview.css, the theme's stylesheet.
 No reader page links to any of it.
 
 Settings: EDITOR_BUNDLE, EDITOR_REPOSITORY, EDITOR_BRANCH, EDITOR_OAUTH_URL,
-EDITOR_LOCAL_BACKEND (see pelicanconf.py).
+EDITOR_LOCAL_BACKEND (see pelicanconf.py); EDITOR_BUNDLE_REQUIRED (publishconf.py)
+makes a missing bundle fail the build instead of leaving /admin/ out.
 """
 
 import json
@@ -46,9 +47,11 @@ def write_editor(pelican):
     settings = pelican.settings
     bundle = Path(settings["EDITOR_BUNDLE"])
     if not (bundle / "decap-cms.js").is_file():
-        logger.error(
-            "The web editor's bundle is missing from %s: `python3 dev.py build` downloads "
-            "the version pinned in package-lock.json",
+        # A local build goes on without /admin/ (no network, say); a production build does not.
+        log = logger.error if settings.get("EDITOR_BUNDLE_REQUIRED") else logger.info
+        log(
+            "Berkas editor web tidak ada di %s; /admin/ tidak dibangun. `python3 dev.py build` "
+            "mengunduh versi yang dikunci package-lock.json bila ada sambungan internet.",
             bundle,
         )
         return
