@@ -210,6 +210,8 @@ REGENCY_ISLANDS = ["Timor", "Flores", "Sumba", "Alor", "Lembata", "Rote", "Sabu"
 
 # No script runs but the site's own, by hash (plugins/site_output/csp.py).
 CONTENT_SECURITY_POLICY = True
+# Pagefind's search index is WebAssembly.
+CONTENT_SECURITY_POLICY_WASM = True
 # The stylesheet travels in every page (theme/templates/base.html).
 INLINE_STYLESHEET = "style.css"
 # Where the search page's form goes without JavaScript: the one other host.

@@ -96,3 +96,11 @@ def test_features_are_off_unless_their_settings_turn_them_on():
     assert finished("a.html", page, settings={}) == page
     # Not a page: left as it is.
     assert finished("sitemap.xml", "<urlset>\n\n</urlset>") == "<urlset>\n\n</urlset>"
+
+
+def test_webassembly_is_allowed_only_when_asked_for():
+    page = "<!doctype html><meta charset=utf-8><p>Berita</p>"
+    strict = policy_of(finished("a.html", page, settings={"CONTENT_SECURITY_POLICY": True}))
+    assert "wasm" not in strict and "form-action 'self';" in strict + ";"
+    search = {"CONTENT_SECURITY_POLICY": True, "CONTENT_SECURITY_POLICY_WASM": True}
+    assert "'wasm-unsafe-eval'" in policy_of(finished("a.html", page, settings=search))

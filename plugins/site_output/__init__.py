@@ -9,9 +9,12 @@ turns it on:
 
 - MINIFY_HTML: minify every page.
 - CONTENT_SECURITY_POLICY: each page carries, as a <meta> tag, a policy that
-  lets no script or style run but its own inline ones, by hash (csp.py).
-  SEARCH_ENGINE_URL, if set, is the one other host a form may send to;
-  NGINX_SAVE_AS, if set, is the folder where the policy of every page is
+  lets no script run but the site's own files and the page's own inline
+  ones, by hash, and no style but the page's inline ones (csp.py): a theme
+  that links a stylesheet file needs INLINE_STYLESHEET.
+  CONTENT_SECURITY_POLICY_WASM allows WebAssembly (a Pagefind search
+  index); SEARCH_ENGINE_URL, if set, is the one other host a form may send
+  to; NGINX_SAVE_AS, if set, is the folder where the policy of every page is
   also written as an nginx header (csp.conf, for deploy/nginx/).
 - PRECOMPRESS: .gz and .br copies of the text files that are not pages, kept
   in CACHE_PATH/compressed; PRECOMPRESS_FAST lists top folders whose files
@@ -43,7 +46,9 @@ def policy_of(settings):
         return None
     engine = urlsplit(settings.get("SEARCH_ENGINE_URL") or "")
     return partial(
-        policy, search_engine=f"{engine.scheme}://{engine.netloc}" if engine.netloc else ""
+        policy,
+        search_engine=f"{engine.scheme}://{engine.netloc}" if engine.netloc else "",
+        wasm=bool(settings.get("CONTENT_SECURITY_POLICY_WASM")),
     )
 
 

@@ -36,12 +36,18 @@ def inline_hashes(html: str) -> tuple[set[str], set[str]]:
     return scripts, styles
 
 
-def policy(scripts: set[str], styles: set[str], search_engine: str) -> str:
+def policy(scripts: set[str], styles: set[str], search_engine: str, wasm: bool = False) -> str:
+    """Scripts from the site's own origin and inline ones by hash; styles inline by hash only.
+
+    WASM allows WebAssembly (Pagefind's index); SEARCH_ENGINE, the one other
+    host a form may send to ("" for none).
+    """
     return "; ".join(
         [
             "default-src 'none'",
-            # 'self' for Pagefind's module; WebAssembly for its index.
-            " ".join(["script-src 'self'", *sorted(scripts), "'wasm-unsafe-eval'"]),
+            " ".join(
+                ["script-src 'self'", *sorted(scripts), *(["'wasm-unsafe-eval'"] if wasm else [])]
+            ),
             " ".join(["style-src", *sorted(styles)]) if styles else "style-src 'none'",
             "img-src 'self' data:",
             "connect-src 'self'",
