@@ -23,6 +23,7 @@ import tarfile
 import urllib.error
 import urllib.request
 import venv
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -192,7 +193,85 @@ def editor_bundle(task: str | None) -> None:
         )
 
 
+def load_schedule():
+    """plugins/kpu_content/schedule.py, standard library only, without its package."""
+    import importlib.util  # noqa: PLC0415
+
+    path = ROOT / "plugins" / "kpu_content" / "schedule.py"
+    spec = importlib.util.spec_from_file_location("kpu_schedule", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def git_output(*arguments: str) -> str:
+    done = subprocess.run(
+        ["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    return done.stdout if done.returncode == 0 else ""
+
+
+def tell_workflow(name: str, value: str) -> None:
+    """A step output for GitHub Actions (GITHUB_OUTPUT), and a line for anyone reading."""
+    print(f"{name}={value}")
+    if os.environ.get("GITHUB_OUTPUT"):
+        with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as outputs:  # noqa: PTH123
+            outputs.write(f"{name}={value}\n")
+
+
+def changes(arguments: list[str]) -> int:
+    """`changes BASE [HEAD]`: kind=content if only content/ and data/ changed, else kind=code.
+
+    The trees of BASE and HEAD are compared (a push of several commits, or a
+    pull request's base and merge); BASE is fetched alone if a shallow
+    checkout lacks it.
+    """
+    base = arguments[0] if arguments else ""
+    head = arguments[1] if len(arguments) > 1 else "HEAD"
+    if base and not git_output("cat-file", "-t", base).strip():
+        git_output("fetch", "--quiet", "--depth", "1", "origin", base)
+    paths = git_output("diff", "--name-only", base, head, "--").splitlines() if base else []
+    # Nothing to compare with (a new branch, a manual run): everything is checked.
+    tell_workflow("kind", load_schedule().change_kind(paths) if paths else "code")
+    return 0
+
+
+def due_posts(arguments: list[str]) -> int:
+    """`due-posts [REMOTE] [BRANCH]`: due=true if a post has come due since the live build."""
+    remote = arguments[0] if arguments else "origin"
+    branch = arguments[1] if len(arguments) > 1 else "gh-pages"
+    schedule = load_schedule()
+    # The tip alone in a shallow clone (the workflow's); a full clone stays full.
+    shallow = git_output("rev-parse", "--is-shallow-repository").strip() == "true"
+    depth = ["--depth", "1"] if shallow else []
+    fetched = subprocess.run(
+        ["git", "fetch", "--quiet", *depth, remote, f"refs/heads/{branch}"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    message = (
+        git_output("log", "-1", "--format=%B", "FETCH_HEAD") if fetched.returncode == 0 else ""
+    )
+    built = schedule.built_at(message)
+    now = datetime.now(schedule.WITA)
+    if os.environ.get("KPU_NOW"):  # for the tests: the moment to check at
+        now = datetime.fromisoformat(os.environ["KPU_NOW"])
+    due = schedule.due_posts(ROOT / "content", built, now)
+    for path in due[:10]:
+        print(f"jatuh tempo: {path.relative_to(ROOT).as_posix()}")
+    tell_workflow("due", "true" if due else "false")
+    return 0
+
+
+# Tasks that need nothing installed: the workflow's cheap decisions.
+STANDARD_LIBRARY_TASKS = {"changes": changes, "due-posts": due_posts}
+
+
 def main(arguments: list[str]) -> int:
+    if arguments[:1] and arguments[0] in STANDARD_LIBRARY_TASKS:
+        check_python()
+        return STANDARD_LIBRARY_TASKS[arguments[0]](arguments[1:])
     python = ensure_environment()
     editor_bundle(arguments[0] if arguments else None)
     if arguments[:1] in (["test"], ["editor"]):

@@ -257,6 +257,46 @@ def publish(c, output=None):
     preview(c, output)
 
 
+def now_in_wita(settings: dict) -> datetime:
+    """Now, in the site's time zone; KPU_NOW (ISO 8601) sets it for the tests."""
+    if os.environ.get("KPU_NOW"):
+        return datetime.fromisoformat(os.environ["KPU_NOW"])
+    return datetime.now(ZoneInfo(settings["TIMEZONE"]))
+
+
+def git(*arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=check
+    )
+
+
+def fetch_branch(remote: str, branch: str) -> bool:
+    """The remote's BRANCH as the local one: its tip only, in a shallow clone (CI's)."""
+    shallow = git("rev-parse", "--is-shallow-repository", check=False).stdout.strip() == "true"
+    depth = ["--depth", "1"] if shallow else []
+    fetched = git(
+        "fetch", "--quiet", *depth, remote, f"+refs/heads/{branch}:refs/heads/{branch}", check=False
+    )
+    return fetched.returncode == 0
+
+
+@task(help={"output": "the built site (default: output/)"})
+def verify_output(c, output=None):
+    """Check the built site in seconds: every page whole, within budget, its links found."""
+    from kpu_content.output_check import check_output  # noqa: PLC0415
+
+    settings = read_settings(PUBLISH_SETTINGS)
+    folder = output_path(output, settings)
+    problems = check_output(folder, settings["SITEURL"])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        raise Exit(f"verify-output: {len(problems)} masalah; situs tidak diterbitkan", code=1)
+    print(
+        f"verify-output: {sum(1 for _ in folder.rglob('*.html'))} halaman diperiksa, tanpa masalah"
+    )
+
+
 @task(
     help={
         "remote": "git remote name or URL to push to (default: GITHUB_PAGES_REMOTE)",
@@ -264,21 +304,42 @@ def publish(c, output=None):
     }
 )
 def gh_pages(c, remote=None, branch=None):
-    """Publish, then commit the output to the pages branch with ghp-import and push it."""
+    """Publish and check the output, then commit it to the pages branch with ghp-import and push it.
+
+    The commit message carries the time the build started ("Dibangun:"), from
+    which `python3 dev.py due-posts` tells which scheduled posts it held back.
+    """
+    import time  # noqa: PLC0415
+
     settings = read_settings(PUBLISH_SETTINGS)
     target = output_path(None, settings)
-    publish(c)
+    started = now_in_wita(settings).replace(microsecond=0)
+    steps, clock = [], time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        steps.append(f"{name} {time.perf_counter() - clock:.1f} s")
+        clock = time.perf_counter()
+
+    run_check(PUBLISH_SETTINGS)
+    step("periksa")
+    run_pelican(c, PUBLISH_SETTINGS, None)
+    step("bangun")
+    verify_output(c)
+    step("periksa hasil")
     remote = remote or settings["GITHUB_PAGES_REMOTE"]
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
-    with c.cd(str(ROOT)):
-        source = c.run("git rev-parse --short HEAD", hide=True, warn=True).stdout.strip()
-        message = f"Terbitkan situs dari {source or 'salinan kerja'}"
-        cname = f'-c "{settings["CNAME"]}"' if settings["CNAME"] else ""
-        ghp_import = Path(sys.executable).parent / "ghp-import"
-        c.run(
-            f'"{ghp_import}" -n -p -r "{remote}" -b "{branch}" -m "{message}" {cname} "{target}"',
-            pty=False,
-        )
+    # ghp-import commits on top of the local branch: the published one, fetched.
+    fetch_branch(remote, branch)
+    source = git("rev-parse", "--short", "HEAD", check=False).stdout.strip()
+    message = f"Terbitkan situs dari {source or 'salinan kerja'}\n\nDibangun: {started.isoformat()}"
+    cname = ["-c", settings["CNAME"]] if settings["CNAME"] else []
+    ghp_import = Path(sys.executable).parent / "ghp-import"
+    command = [str(ghp_import), "-n", "-p", "-r", remote, "-b", branch, "-m", message, *cname]
+    if subprocess.run([*command, str(target)], cwd=ROOT, check=False).returncode != 0:
+        raise Exit(f"gh-pages: ghp-import tidak dapat mengirim ke {remote} {branch}", code=1)
+    step("kirim")
+    print(f"gh-pages: {', '.join(steps)}")
 
 
 @task(
@@ -323,6 +384,20 @@ def views_import(c, path, format=None, source=None, period=None):
             print(f"    {views:>8}  {unmatched}")
 
 
+def pull_period(c, tool: str, start, end) -> None:
+    """One pull from TOOL for START..END, imported like an export; Exit if it fails."""
+    import tempfile  # noqa: PLC0415
+
+    from view_counts.pulling import TOOLS, PullError  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            export = TOOLS[tool](start, end, Path(folder))
+        except PullError as error:
+            raise Exit(f"views-pull: {error}\nThe snapshot was not changed.", code=1) from None
+        views_import(c, str(export), source=tool, period=f"{start}..{end}")
+
+
 @task(
     help={
         "tool": "matomo or plausible (the office's own server; see the README for its variables)",
@@ -331,29 +406,125 @@ def views_import(c, path, format=None, source=None, period=None):
 )
 def views_pull(c, tool, period="yesterday"):
     """Fetch page views from Matomo's or Plausible's API and import them like an export."""
-    import tempfile  # noqa: PLC0415
     from datetime import timedelta  # noqa: PLC0415
 
     from view_counts.importing import ImportFailure, parse_period  # noqa: PLC0415
-    from view_counts.pulling import TOOLS, PullError  # noqa: PLC0415
+    from view_counts.pulling import TOOLS  # noqa: PLC0415
 
     if tool not in TOOLS:
         raise Exit(f"--tool must be one of {', '.join(TOOLS)}", code=1)
     settings = read_settings(LOCAL_SETTINGS)
     if period == "yesterday":
-        day = datetime.now(ZoneInfo(settings["TIMEZONE"])).date() - timedelta(days=1)
+        day = now_in_wita(settings).date() - timedelta(days=1)
         start, end = day, day
     else:
         try:
             start, end = parse_period(period)
         except ImportFailure as failure:
             raise Exit(str(failure), code=1) from None
-    with tempfile.TemporaryDirectory() as folder:
+    pull_period(c, tool, start, end)
+
+
+VIEWS_BRANCH = "view-counts"
+VIEWS_FILE = "view-counts.json"  # at the top of VIEWS_BRANCH
+
+
+def snapshot_on_branch(remote: str, branch: str) -> tuple[dict | None, str | None]:
+    """The snapshot kept on REMOTE's BRANCH, and the commit it is in (None, None if none)."""
+    import json  # noqa: PLC0415
+
+    if not fetch_branch(remote, branch):
+        return None, None
+    commit = git("rev-parse", f"refs/heads/{branch}").stdout.strip()
+    shown = git("show", f"{commit}:{VIEWS_FILE}", check=False)
+    return (json.loads(shown.stdout) if shown.returncode == 0 else None), commit
+
+
+@task(
+    help={
+        "remote": "where the view-count branch is (default: origin)",
+        "branch": f"the branch that keeps the nightly snapshot (default: {VIEWS_BRANCH})",
+    }
+)
+def views_fetch(c, remote="origin", branch=VIEWS_BRANCH):
+    """Combine the nightly snapshot (its own branch) with data/view-counts.json, for a build."""
+    from view_counts import snapshot as snapshots  # noqa: PLC0415
+
+    settings = read_settings(LOCAL_SETTINGS)
+    path = Path(settings["VIEW_COUNTS_FILE"])
+    nightly, _ = snapshot_on_branch(remote, branch)
+    if nightly is None:
+        print(f"views-fetch: belum ada cabang {branch}; {path.name} dipakai apa adanya")
+        return
+    snapshots.save(snapshots.merged(nightly, snapshots.load(path)), path)
+    print(f"views-fetch: jumlah tayangan sampai {snapshots.as_of(snapshots.load(path))}")
+
+
+@task(
+    help={
+        "tool": "matomo or plausible (the office's own server; see the README for its variables)",
+        "remote": "where to keep the snapshot (default: origin)",
+        "branch": f"the branch that keeps it (default: {VIEWS_BRANCH}; main may be protected)",
+        "attempts": "tries of each pull before the night is given up (default 3)",
+    }
+)
+def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
+    """Pull every day since the last import, with retries, and push the snapshot to its branch.
+
+    The snapshot is kept on a branch of its own, not main, which a maintainer
+    protects with required checks; builds combine it with main's
+    (views-fetch). A night that fails pushes nothing; the next pulls it too.
+    """
+    import time  # noqa: PLC0415
+    from datetime import date, timedelta  # noqa: PLC0415
+
+    from view_counts import snapshot as snapshots  # noqa: PLC0415
+
+    settings = read_settings(LOCAL_SETTINGS)
+    path = Path(settings["VIEW_COUNTS_FILE"])
+    nightly, parent = snapshot_on_branch(remote, branch)
+    if nightly is not None:
+        snapshots.save(snapshots.merged(nightly, snapshots.load(path)), path)
+    yesterday = now_in_wita(settings).date() - timedelta(days=1)
+    held = snapshots.load(path)
+    # The day after the tool's last import, or after the baseline moved from the old site.
+    last = snapshots.last_day(held, tool) or (
+        date.fromisoformat(held["baseline_date"]) if held.get("baseline_date") else None
+    )
+    start = last + timedelta(days=1) if last else yesterday
+    if start > yesterday:
+        print(f"views-nightly: {tool} sudah terhitung sampai {last}")
+        return
+    wait = float(os.environ.get("KPU_RETRY_SECONDS", "60"))
+    for attempt in range(1, int(attempts) + 1):
         try:
-            export = TOOLS[tool](start, end, Path(folder))
-        except PullError as error:
-            raise Exit(f"views-pull: {error}\nThe snapshot was not changed.", code=1) from None
-        views_import(c, str(export), source=tool, period=f"{start}..{end}")
+            pull_period(c, tool, start, yesterday)
+            break
+        except Exit as failure:
+            print(f"views-nightly: percobaan {attempt} gagal: {failure.message}", file=sys.stderr)
+            if attempt == int(attempts):
+                raise Exit(
+                    f"views-nightly: {start}..{yesterday} tidak tertarik; malam berikutnya "
+                    "menariknya lagi",
+                    code=1,
+                ) from None
+            time.sleep(wait * attempt)
+    blob = git("hash-object", "-w", str(path)).stdout.strip()
+    tree = subprocess.run(
+        ["git", "mktree"],
+        cwd=ROOT,
+        input=f"100644 blob {blob}\t{VIEWS_FILE}\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    parents = ["-p", parent] if parent else []
+    message = f"Jumlah tayangan {tool} sampai {yesterday}"
+    commit = git("commit-tree", tree, *parents, "-m", message).stdout.strip()
+    pushed = git("push", "--quiet", remote, f"{commit}:refs/heads/{branch}", check=False)
+    if pushed.returncode != 0:
+        raise Exit(f"views-nightly: {remote} menolak {branch}: {pushed.stderr.strip()}", code=1)
+    print(f"views-nightly: {start}..{yesterday} tersimpan di {branch}")
 
 
 @task

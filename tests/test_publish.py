@@ -1,15 +1,21 @@
 """`invoke gh-pages`: ghp-import into a real local bare repository."""
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from bad_posts import BAD_POSTS, write_bad_post
 from bs4 import BeautifulSoup
-from conftest import SITE_URL, run_task
+from conftest import ROOT, SITE_URL, run_task
+
+WITA = ZoneInfo("Asia/Makassar")
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Redaksi KPU NTT",
@@ -170,3 +176,154 @@ def test_a_refused_push_fails_the_publish_and_changes_nothing(repository):
     result = run_task(site, "gh-pages", "--remote", str(remote), env=env, check=False)
     assert result.returncode != 0
     assert remote_head(remote) == before
+
+
+# --- The workflow's tasks: what a push, the quarter-hour and the night publish.
+
+POST = """Title: {title}
+Date: {date:%Y-%m-%d %H:%M}
+Category: Pengumuman
+Wilayah: NTT
+Summary: {title}, diumumkan oleh KPU Provinsi NTT.
+
+{title}: isi pengumuman untuk pemilih di Nusa Tenggara Timur.
+"""
+
+
+def dev(site, *arguments, env=None):
+    """`python3 dev.py TASK` in SITE, as the workflow runs it."""
+    return subprocess.run(
+        [sys.executable, "dev.py", *arguments],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    ).stdout
+
+
+def commit_all(site, env, message="Perubahan"):
+    git("add", "-A", cwd=site)
+    git("commit", "-q", "-m", message, cwd=site, env=env)
+    return git("rev-parse", "HEAD", cwd=site).decode().strip()
+
+
+def test_changes_tells_a_content_push_from_a_code_push(repository):
+    site, _, env = repository
+    shutil.copy2(ROOT / "dev.py", site / "dev.py")
+    first = commit_all(site, env, "dev.py")
+    post = next((site / "content" / "berita").rglob("*.md"))
+    post.write_text(post.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+    (site / "data" / "catatan.txt").write_text("data\n")
+    second = commit_all(site, env)
+    assert dev(site, "changes", first).strip() == "kind=content"
+    (site / "theme" / "templates" / "base.html").write_text("<!doctype html>\n")
+    commit_all(site, env)
+    assert dev(site, "changes", second).strip() == "kind=code"
+    assert dev(site, "changes").strip() == "kind=code"  # nothing to compare with
+
+
+def test_a_due_scheduled_post_is_published_and_one_not_yet_due_is_not(repository):
+    site, remote, env = repository
+    shutil.copy2(ROOT / "dev.py", site / "dev.py")
+    now = datetime.now(WITA).replace(second=0, microsecond=0)
+    # The live site was built two hours ago.
+    run_task(
+        site,
+        "gh-pages",
+        "--remote",
+        str(remote),
+        env={**env, "KPU_NOW": (now - timedelta(hours=2)).isoformat()},
+    )
+    assert "due=false" in dev(site, "due-posts", str(remote), "gh-pages")
+    folder = site / "content" / "berita" / f"{now:%Y}"
+    folder.mkdir(exist_ok=True)
+    due, later = now - timedelta(hours=1), now + timedelta(days=1)
+    (folder / "jadwal-sudah.md").write_text(POST.format(title="Jadwal Sudah Tiba", date=due))
+    (folder / "jadwal-nanti.md").write_text(POST.format(title="Jadwal Belum Tiba", date=later))
+    commit_all(site, env, "Dua pengumuman terjadwal")
+    answer = dev(site, "due-posts", str(remote), "gh-pages")
+    assert "due=true" in answer
+    assert "jadwal-sudah.md" in answer and "jadwal-nanti.md" not in answer
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    published = branch_files(remote)
+    assert f"berita/{due:%Y}/{due:%m}/jadwal-sudah-tiba/index.html" in published
+    assert not [name for name in published if "jadwal-belum-tiba" in name]
+    # Published now: nothing more is due until tomorrow's post.
+    assert "due=false" in dev(site, "due-posts", str(remote), "gh-pages")
+    assert "due=true" in dev(
+        site,
+        "due-posts",
+        str(remote),
+        "gh-pages",
+        env={"KPU_NOW": (later + timedelta(minutes=1)).isoformat()},
+    )
+
+
+def test_a_shallow_clone_publishes_on_top_of_the_live_branch(repository, tmp_path):
+    site, remote, env = repository
+    run_task(site, "gh-pages", "--remote", str(remote), env=env)
+    first = git("--git-dir", str(remote), "rev-parse", "gh-pages").decode().strip()
+    git("push", "-q", str(remote), "main", cwd=site)
+    clone = tmp_path / "clone"
+    git("clone", "-q", "--depth", "1", "--branch", "main", f"file://{remote}", str(clone))
+    (clone / ".vendor").symlink_to(ROOT / ".vendor")
+    run_task(clone, "gh-pages", "--remote", "origin", env=env)
+    parent = git("--git-dir", str(remote), "rev-parse", "gh-pages^").decode().strip()
+    assert parent == first  # history kept, without cloning it
+    assert git("rev-parse", "--is-shallow-repository", cwd=clone).decode().strip() == "true"
+
+
+def test_nightly_view_counts_reach_their_branch_with_main_protected(repository, tmp_path):
+    from test_view_counts import SEED, Recorded
+
+    site, remote, env = repository
+    git("push", "-q", str(remote), "main", cwd=site)
+    # main is protected: the remote refuses any push to it.
+    hook(
+        remote,
+        'while read old new ref; do [ "$ref" = refs/heads/main ] && exit 1; done; exit 0',
+    )
+    main_before = git("--git-dir", str(remote), "rev-parse", "main")
+    server = Recorded()
+    try:
+        night = {
+            **env,
+            "MATOMO_URL": server.url,
+            "MATOMO_SITE_ID": "3",
+            "KPU_NOW": "2026-12-01T02:00:00+08:00",
+            "KPU_RETRY_SECONDS": "0",
+        }
+        # A night the server refuses: every try fails, nothing is pushed.
+        failed = run_task(
+            site,
+            "views-nightly",
+            "--tool",
+            "matomo",
+            "--remote",
+            str(remote),
+            env={**night, "MATOMO_TOKEN": "salah"},
+            check=False,
+        )
+        assert failed.returncode != 0
+        assert "percobaan 3 gagal" in failed.stderr and "malam berikutnya" in failed.stderr
+        assert b"view-counts" not in git("--git-dir", str(remote), "branch")
+        # The next night pulls the days since the baseline (2026-11-28), this one's too.
+        night |= {"MATOMO_TOKEN": "rahasia", "KPU_NOW": "2026-12-02T02:00:00+08:00"}
+        run_task(site, "views-nightly", "--tool", "matomo", "--remote", str(remote), env=night)
+        path, _, _ = server.received[-1]
+        assert "date=2026-11-29%2C2026-12-01" in path
+    finally:
+        server.server.shutdown()
+    kept = json.loads(git("--git-dir", str(remote), "show", "view-counts:view-counts.json"))
+    assert [(i["source"], i["start"], i["end"]) for i in kept["imports"]] == [
+        ("matomo", "2026-11-29", "2026-12-01")
+    ]
+    assert git("--git-dir", str(remote), "rev-parse", "main") == main_before
+    # A build elsewhere takes them from the branch.
+    clone = tmp_path / "clone"
+    git("clone", "-q", "--depth", "1", "--branch", "main", f"file://{remote}", str(clone))
+    run_task(clone, "views-fetch", env=env)
+    fetched = json.loads((clone / "data" / "view-counts.json").read_text(encoding="utf-8"))
+    assert fetched["imports"][0]["views"] == {SEED: 50}
+    assert fetched["baseline_date"] == "2026-11-28"

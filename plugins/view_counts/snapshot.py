@@ -161,3 +161,37 @@ def add_import(
     )
     snapshot["imports"].sort(key=lambda entry: (entry["source"], entry["start"]))
     return Report(True, [entry["file"] for entry in replaced], sum(matched.values()), unmatched)
+
+
+def merged(kept: dict, other: dict) -> dict:
+    """KEPT with what OTHER has that it lacks: the baseline, and imports of days it has not.
+
+    The nightly pull keeps its snapshot on a branch of its own (the main
+    branch may be protected); a maintainer may still import by hand on main.
+    Both are combined the same way before a pull and before a build: an
+    import of OTHER is added unless KEPT holds it or one of its days.
+    """
+    result = json.loads(json.dumps(kept))
+    if not result.get("baseline_date") and other.get("baseline_date"):
+        result["baseline_date"], result["baseline"] = other["baseline_date"], other["baseline"]
+    fingerprints = {entry["fingerprint"] for entry in result["imports"]}
+    for entry in other["imports"]:
+        if entry["fingerprint"] in fingerprints:
+            continue
+        start, end = date.fromisoformat(entry["start"]), date.fromisoformat(entry["end"])
+        overlaps = any(
+            held["source"] == entry["source"]
+            and date.fromisoformat(held["start"]) <= end
+            and start <= date.fromisoformat(held["end"])
+            for held in result["imports"]
+        )
+        if not overlaps:
+            result["imports"].append(entry)
+    result["imports"].sort(key=lambda entry: (entry["source"], entry["start"]))
+    return result
+
+
+def last_day(snapshot: dict, source: str) -> date | None:
+    """The last day SOURCE's imports count, or None if it has none."""
+    days = [entry["end"] for entry in snapshot["imports"] if entry["source"] == source]
+    return date.fromisoformat(max(days)) if days else None

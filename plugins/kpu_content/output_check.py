@@ -1,0 +1,89 @@
+"""The built site checked before it is published, in seconds: what the browser suite would take minutes for.
+
+check_output(folder, site) reads every page once and returns one line per
+problem, `path: what is wrong`:
+
+- a page that is not UTF-8, has no <title> or is cut short (no </html>);
+- a page over the budget: 14,000 bytes gzip -9, what TCP's first window
+  carries on a 2G link;
+- a link, image or script of the site (an address under SITE, or starting
+  with "/") whose file is not in the folder.
+
+The web editor's folder is left out: it is not a reader's page.
+"""
+
+import gzip
+import html
+import re
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+BUDGET = 14_000
+SKIP = ("admin",)
+TITLE = re.compile(r"<title>[^<]*\S[^<]*</title>", re.IGNORECASE)
+# href, src and srcset values, quoted or not (minified pages drop quotes).
+LINK = re.compile(r"""\s(href|src|srcset)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# At most a few bytes of gzip's header and blocks over the page itself.
+GZIP_OVERHEAD = 64
+
+
+def links_of(page: str) -> list[str]:
+    found = []
+    for name, *values in LINK.findall(page):
+        value = html.unescape(next((v for v in values if v), ""))
+        if name.lower() == "srcset":
+            found += [part.split()[0] for part in value.split(",") if part.strip()]
+        elif value:
+            found.append(value)
+    return found
+
+
+def target_of(folder: Path, link: str, site: str) -> Path | None:
+    """The file a link of the site points at, or None for a link elsewhere."""
+    if site and link.startswith(site):
+        link = link[len(site) :] or "/"
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    path = folder / unquote(parts.path).lstrip("/")
+    return path / "index.html" if parts.path.endswith("/") else path
+
+
+def read_page(page: Path, folder: Path, budget: int) -> tuple[str, list[str], list[str]]:
+    """(its name, its problems, its links): what one page says by itself."""
+    name = page.relative_to(folder).as_posix()
+    data = page.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return name, [f"{name}: bukan UTF-8 (bita ke-{error.start})"], []
+    problems = []
+    if "</html>" not in text[-200:] or not TITLE.search(text):
+        problems.append(f"{name}: halaman terpotong atau tanpa <title>")
+    if len(data) > budget - GZIP_OVERHEAD:
+        size = len(gzip.compress(data, 9))
+        if size > budget:
+            problems.append(f"{name}: {size} bita setelah gzip -9, lebih dari {budget}")
+    return name, problems, links_of(text)
+
+
+def check_output(folder: Path, site: str, budget: int = BUDGET, workers=None) -> list[str]:
+    pages = sorted(
+        path for path in folder.rglob("*.html") if path.relative_to(folder).parts[0] not in SKIP
+    )
+    read = partial(read_page, folder=folder, budget=budget)
+    problems, found = [], {}
+    with ProcessPoolExecutor(workers) as pool:
+        for name, own, links in pool.map(read, pages, chunksize=64):
+            problems += own
+            for link in dict.fromkeys(links):
+                target = target_of(folder, link, site)
+                if target is None:
+                    continue
+                if target not in found:
+                    found[target] = target.exists()
+                if not found[target]:
+                    problems.append(f"{name}: tautan ke {link} tidak menemukan berkasnya")
+    return problems
