@@ -230,7 +230,9 @@ def changes(arguments: list[str]) -> int:
     head = arguments[1] if len(arguments) > 1 else "HEAD"
     if base and not git_output("cat-file", "-t", base).strip():
         git_output("fetch", "--quiet", "--depth", "1", "origin", base)
-    paths = git_output("diff", "--name-only", base, head, "--").splitlines() if base else []
+    # --no-renames: a file moved from plugins/ into content/ is a change of code.
+    command = ("diff", "--name-only", "--no-renames", base, head, "--")
+    paths = git_output(*command).splitlines() if base else []
     # Nothing to compare with (a new branch, a manual run): everything is checked.
     tell_workflow("kind", load_schedule().change_kind(paths) if paths else "code")
     return 0
@@ -250,10 +252,12 @@ def due_posts(arguments: list[str]) -> int:
         capture_output=True,
         check=False,
     )
-    message = (
-        git_output("log", "-1", "--format=%B", "FETCH_HEAD") if fetched.returncode == 0 else ""
+    tip = (
+        git_output("log", "-1", "--format=%cI%n%B", "FETCH_HEAD") if fetched.returncode == 0 else ""
     )
-    built = schedule.built_at(message)
+    committed, _, message = tip.partition("\n")
+    # A tip from before builds noted their time: its commit's time, a little later.
+    built = schedule.built_at(message) or (datetime.fromisoformat(committed) if committed else None)
     now = datetime.now(schedule.WITA)
     if os.environ.get("KPU_NOW"):  # for the tests: the moment to check at
         now = datetime.fromisoformat(os.environ["KPU_NOW"])

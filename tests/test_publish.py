@@ -218,9 +218,13 @@ def test_changes_tells_a_content_push_from_a_code_push(repository):
     second = commit_all(site, env)
     assert dev(site, "changes", first).strip() == "kind=content"
     (site / "theme" / "templates" / "base.html").write_text("<!doctype html>\n")
-    commit_all(site, env)
+    third = commit_all(site, env)
     assert dev(site, "changes", second).strip() == "kind=code"
     assert dev(site, "changes").strip() == "kind=code"  # nothing to compare with
+    # Code moved into content/ is a change of code.
+    git("mv", "plugins/background/__init__.py", "content/dipindah.py", cwd=site)
+    commit_all(site, env)
+    assert dev(site, "changes", third).strip() == "kind=code"
 
 
 def test_a_due_scheduled_post_is_published_and_one_not_yet_due_is_not(repository):

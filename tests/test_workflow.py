@@ -24,7 +24,11 @@ def test_every_step_runs_a_task():
     commands = re.findall(r"^\s+run: (.+)$", WORKFLOW, re.M)
     assert len(commands) >= 8
     tasks = set()
-    for command in commands:
+    bootstrap = [command for command in commands if command.startswith("apt-get ")]
+    # The one exception: the test job's Debian image has no git or Python before it.
+    assert len(bootstrap) == 1 and "python3-venv" in bootstrap[0]
+    assert bootstrap[0] in jobs()["test"]
+    for command in [command for command in commands if command not in bootstrap]:
         assert command.startswith("python3 dev.py ") or command == "bash .ci/run", command
         if command.startswith("python3 dev.py "):
             tasks.add(command.split()[2])
@@ -50,11 +54,12 @@ def test_least_privilege_time_limits_and_caches():
         assert ("contents: write" in job) == (name == "publish"), name
         assert "fetch-depth: 1" in job, name
     assert "github.event_name != 'pull_request'" in found["publish"]
-    for name in ("test", "content", "publish"):
-        assert (
-            "cache: pip" in found[name]
-            and "cache-dependency-path: requirements.lock" in found[name]
-        )
+    for name in ("content", "publish"):
+        assert "cache: pip" in found[name], name
+        assert "cache-dependency-path: requirements.lock" in found[name], name
+    assert "path: ~/.cache/pip" in found["test"] and "container: debian:12" in found["test"]
+    # Only the publish job queues: a quarter-hour with nothing due displaces no push's publish.
+    assert WORKFLOW.count("concurrency:") == 1 and "concurrency:" in found["publish"]
     assert found["publish"].count("restore-keys: site-") == 1
     assert "fetch-depth: 0" not in WORKFLOW
 
