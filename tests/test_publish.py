@@ -331,3 +331,22 @@ def test_nightly_view_counts_reach_their_branch_with_main_protected(repository, 
     fetched = json.loads((clone / "data" / "view-counts.json").read_text(encoding="utf-8"))
     assert fetched["imports"][0]["views"] == {SEED: 50}
     assert fetched["baseline_date"] == "2026-11-28"
+
+
+def test_due_posts_reads_what_editors_may_get_wrong(tmp_path):
+    """A post that is not UTF-8, has no date or a malformed one: passed over, never a crash."""
+    from kpu_content import schedule
+
+    folder = tmp_path / "content" / "berita"
+    folder.mkdir(parents=True)
+    (folder / "latin1.md").write_bytes(
+        "Title: Caf\xe9\nDate: 2026-12-01 08:00\n\nTeks.\n".encode("latin-1")
+    )
+    (folder / "tanpa-tanggal.md").write_text("Title: Tanpa tanggal\n\nTeks.\n")
+    (folder / "tanggal-salah.md").write_text("Title: Salah\nDate: 1 Desember 2026\n\nTeks.\n")
+    (folder / "draf.md").write_text("Title: Draf\nDate: 2026-12-01 08:00\nStatus: draft\n\nTeks.\n")
+    built = datetime(2026, 12, 1, 7, 0, tzinfo=WITA)
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=WITA)
+    assert [path.name for path in schedule.due_posts(tmp_path / "content", built, now)] == [
+        "latin1.md"
+    ]

@@ -33,7 +33,8 @@ def change_kind(paths: list[str]) -> str:
 def header_of(path: Path) -> dict[str, str]:
     """The post's header fields, lower-cased, up to its first blank line."""
     fields = {}
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    # A file `check` would refuse (not UTF-8) must not stop the quarter-hourly run.
+    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
         if not line.strip():
             break
         found = HEADER_LINE.match(line)
