@@ -29,7 +29,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import internals
-from .processes import fork, workers_of
+from .processes import count_setting, fork, workers_of
 from .reading import ReadAhead, reading_ahead, reads_ahead
 from .writer import BuildWriter, writers
 
@@ -37,12 +37,8 @@ from .writer import BuildWriter, writers
 def check_settings(pelican):
     # Fails at start-up, not in the middle of a build.
     workers_of(pelican.settings)
-    batch = pelican.settings.get("BUILD_BATCH_PAGES")
-    if batch is not None and (type(batch) is not int or batch < 1):
-        raise ValueError(
-            f"BUILD_BATCH_PAGES = {batch!r}: it is the number of pages a worker process "
-            "renders at a time, a whole number from 1 up; leave it out for 1000"
-        )
+    meaning = "the number of pages a worker process renders at a time"
+    count_setting(pelican.settings, "BUILD_BATCH_PAGES", meaning, "for 1000")
 
 
 def use_build_writer(pelican):

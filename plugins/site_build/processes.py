@@ -5,14 +5,20 @@ import os
 import sys
 
 
-def workers_of(settings) -> int:
-    """BUILD_WORKERS, checked: a whole number from 1 up, or one per core when unset."""
-    workers = settings.get("BUILD_WORKERS")
-    if workers is not None and (type(workers) is not int or workers < 1):
+def count_setting(settings, name: str, meaning: str, unset: str):
+    """The setting NAME, checked: a whole number from 1 up, or None when unset."""
+    value = settings.get(name)
+    if value is not None and (type(value) is not int or value < 1):
         raise ValueError(
-            f"BUILD_WORKERS = {workers!r}: it is the number of processes a build uses, "
-            "a whole number from 1 up; leave it out to use every core"
+            f"{name} = {value!r}: it is {meaning}, a whole number from 1 up; leave it out {unset}"
         )
+    return value
+
+
+def workers_of(settings) -> int:
+    """BUILD_WORKERS, checked, or one per core when unset."""
+    meaning = "the number of processes a build uses"
+    workers = count_setting(settings, "BUILD_WORKERS", meaning, "to use every core")
     return workers or os.cpu_count() or 1
 
 

@@ -72,10 +72,9 @@ class ReadAhead:
             if digest in self.caches[key]:
                 self.ready[path] = self.caches[key][digest]
         missing = [path for path, _ in files if path not in self.ready]
-        self.changed = bool(missing) or any(
-            len(entries) != len({self.keys[p][1] for p in self.keys if self.keys[p][0] == key})
-            for key, entries in self.caches.items()
-        )
+        # Also rewritten when a cache holds files this build no longer has.
+        kept = sum(len(entries) for entries in self.caches.values())
+        self.changed = bool(missing) or kept != len(set(self.keys.values()))
         _work = [(readers[path], texts[path]) for path in missing]
         self.pool = None
         if workers > 1 and fork is not None and len(missing) > 1:
