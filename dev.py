@@ -3,13 +3,17 @@
 
     python3 dev.py build      # install what is needed, check and build the site
     python3 dev.py test       # install what is needed, lint and run every test
-    python3 dev.py TASK ...   # any other task of tasks.py (invoke --list)
+    python3 dev.py TASK ...   # any other task of tasks.py (python3 dev.py --list)
+    python3 dev.py            # the commands an editor uses, in Indonesian
 
 It makes a virtual environment in .venv, installs exactly the pinned and
 hashed packages of requirements.lock into it (again only when the lock file
 changes), downloads the web editor's bundle pinned in package-lock.json (no
 Node needed), then hands over to invoke inside it.
 """
+
+# Annotations unevaluated, so that an older Python gets as far as saying it is too old.
+from __future__ import annotations
 
 import base64
 import hashlib
@@ -27,6 +31,10 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+# What dev.py says, in Indonesian: the module is standard library only.
+sys.path.insert(0, str(ROOT / "plugins"))
+from translations import _  # noqa: E402
+
 VENV = Path(os.environ.get("KPU_VENV", ROOT / ".venv"))
 LOCK = ROOT / "requirements.lock"
 STAMP = VENV / "requirements.lock.sha256"
@@ -47,8 +55,14 @@ def check_python() -> None:
     version = sys.version_info[:2]
     if not OLDEST <= version <= NEWEST:
         sys.exit(
-            f"dev.py: Python {'.'.join(map(str, sys.version_info[:3]))} tidak didukung; "
-            f"jalankan dengan Python {OLDEST[0]}.{OLDEST[1]} sampai {NEWEST[0]}.{NEWEST[1]}"
+            "dev.py: "
+            + _(
+                "Python {version} is not supported; run it with Python {oldest} to {newest}"
+            ).format(
+                version=".".join(map(str, sys.version_info[:3])),
+                oldest=f"{OLDEST[0]}.{OLDEST[1]}",
+                newest=f"{NEWEST[0]}.{NEWEST[1]}",
+            )
         )
 
 
@@ -58,9 +72,12 @@ def check_venv() -> None:
         import ensurepip  # noqa: F401, PLC0415
     except ImportError:
         sys.exit(
-            "dev.py: Python ini tidak dapat membuat lingkungan virtual (ensurepip tidak ada); "
-            "pasang paket python3-venv (Debian/Ubuntu: sudo apt install python3-venv), "
-            "lalu jalankan lagi"
+            "dev.py: "
+            + _(
+                "this Python cannot make a virtual environment (ensurepip is missing); "
+                "install the package python3-venv (Debian/Ubuntu: sudo apt install python3-venv), "
+                "then run it again"
+            )
         )
 
 
@@ -78,13 +95,22 @@ def ensure_environment() -> Path:
         # Left half-made by an earlier run: made again rather than trusted.
         shutil.rmtree(VENV)
     check_venv()
-    print(f"dev.py: installing the packages of {LOCK.name} into {VENV}", file=sys.stderr)
+    print(
+        "dev.py: "
+        + _("installing the packages of {lock} into {venv}").format(lock=LOCK.name, venv=VENV),
+        file=sys.stderr,
+    )
     if not VENV.exists():
         try:
             venv.EnvBuilder(with_pip=True, symlinks=os.name != "nt").create(VENV)
         except (OSError, subprocess.CalledProcessError) as error:
             shutil.rmtree(VENV, ignore_errors=True)
-            sys.exit(f"dev.py: lingkungan virtual {VENV} tidak dapat dibuat: {error}")
+            sys.exit(
+                "dev.py: "
+                + _("the virtual environment {venv} cannot be made: {error}").format(
+                    venv=VENV, error=error
+                )
+            )
     installed = subprocess.run(
         [
             str(venv_python()),
@@ -103,8 +129,11 @@ def ensure_environment() -> Path:
     if installed.returncode != 0:
         # No stamp: the next run installs again.
         sys.exit(
-            f"dev.py: paket-paket {LOCK.name} tidak terpasang (pip keluar dengan kode "
-            f"{installed.returncode}; pesannya di atas); periksa sambungan ke PyPI, lalu jalankan lagi"
+            "dev.py: "
+            + _(
+                "the packages of {lock} are not installed (pip exited with code {code}; "
+                "its message is above); check the connection to PyPI, then run it again"
+            ).format(lock=LOCK.name, code=installed.returncode)
         )
     STAMP.write_text(wanted + "\n")
     return venv_python()
@@ -121,11 +150,17 @@ def ensure_node_tools() -> None:
     npm = shutil.which("npm")
     if npm is None:
         print(
-            "dev.py: no npm here; the accessibility and web editor tests will be skipped",
+            "dev.py: " + _("no npm here; the accessibility and web editor tests will be skipped"),
             file=sys.stderr,
         )
         return
-    print(f"dev.py: installing the packages of {NODE_LOCK.name} into node_modules", file=sys.stderr)
+    print(
+        "dev.py: "
+        + _("installing the packages of {lock} into {venv}").format(
+            lock=NODE_LOCK.name, venv="node_modules"
+        ),
+        file=sys.stderr,
+    )
     subprocess.run(
         [npm, "ci", "--omit=optional", "--no-audit", "--no-fund", "--silent"], cwd=ROOT, check=True
     )
@@ -150,12 +185,22 @@ def ensure_editor_bundle() -> None:
         return
     registry = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/").rstrip("/")
     url = f"{registry}/{EDITOR_PACKAGE}/-/{EDITOR_PACKAGE}-{version}.tgz"
-    print(f"dev.py: mengunduh {EDITOR_PACKAGE} {version} untuk /admin/", file=sys.stderr)
+    print(
+        "dev.py: "
+        + _("downloading {package} {version} for /admin/").format(
+            package=EDITOR_PACKAGE, version=version
+        ),
+        file=sys.stderr,
+    )
     with urllib.request.urlopen(url, timeout=60) as response:
         data = response.read()
     algorithm, expected = integrity.split("-", 1)
     if base64.b64encode(hashlib.new(algorithm, data).digest()).decode() != expected:
-        raise OSError(f"{url} does not match the integrity hash in {NODE_LOCK.name}")
+        raise OSError(
+            _("{url} does not match the integrity hash in {lock}").format(
+                url=url, lock=NODE_LOCK.name
+            )
+        )
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
@@ -185,10 +230,18 @@ def editor_bundle(task: str | None) -> None:
     except (OSError, urllib.error.URLError, ValueError) as error:
         reason = getattr(error, "reason", error)
         if task in EDITOR_REQUIRED:
-            sys.exit(f"dev.py: editor web ({EDITOR_PACKAGE}) tidak dapat diunduh: {reason}")
+            sys.exit(
+                "dev.py: "
+                + _("the web editor ({package}) cannot be downloaded: {reason}").format(
+                    package=EDITOR_PACKAGE, reason=reason
+                )
+            )
         print(
-            f"dev.py: editor web ({EDITOR_PACKAGE}) tidak dapat diunduh ({reason}); "
-            "situs dibangun tanpa /admin/",
+            "dev.py: "
+            + _(
+                "the web editor ({package}) cannot be downloaded ({reason}); "
+                "the site is built without /admin/"
+            ).format(package=EDITOR_PACKAGE, reason=reason),
             file=sys.stderr,
         )
 
@@ -255,7 +308,7 @@ def due_posts(arguments: list[str]) -> int:
     tip = (
         git_output("log", "-1", "--format=%cI%n%B", "FETCH_HEAD") if fetched.returncode == 0 else ""
     )
-    committed, _, message = tip.partition("\n")
+    committed, _newline, message = tip.partition("\n")
     # A tip from before builds noted their time: its commit's time, a little later.
     built = schedule.built_at(message) or (datetime.fromisoformat(committed) if committed else None)
     now = datetime.now(schedule.WITA)
@@ -263,7 +316,8 @@ def due_posts(arguments: list[str]) -> int:
         now = datetime.fromisoformat(os.environ["KPU_NOW"])
     due = schedule.due_posts(ROOT / "content", built, now)
     for path in due[:10]:
-        print(f"jatuh tempo: {path.relative_to(ROOT).as_posix()}")
+        # Translators: {path} is a post's file that is now due to be published.
+        print(_("due: {path}").format(path=path.relative_to(ROOT).as_posix()))
     tell_workflow("due", "true" if due else "false")
     return 0
 
@@ -272,16 +326,33 @@ def due_posts(arguments: list[str]) -> int:
 STANDARD_LIBRARY_TASKS = {"changes": changes, "due-posts": due_posts}
 
 
+def usage() -> str:
+    """What `python3 dev.py` alone prints: the commands an editor uses, in their words."""
+    commands = [
+        ('new-post "Judul berita"', _("start a new post, as a draft")),
+        ("check", _("check every post: each problem with its file and line")),
+        ("livereload", _("preview the site at http://127.0.0.1:8000/, updated as you save")),
+        ("build", _("check, then build the site into output/")),
+        ("test", _("run every test (for developers)")),
+        ("--list", _("every task, with its description in English")),
+    ]
+    lines = [_("Usage: python3 dev.py COMMAND"), ""]
+    lines += [f"  python3 dev.py {command:<26} {meaning}" for command, meaning in commands]
+    lines += ["", _("The editors' guide: docs/panduan-penulis.md")]
+    return "\n".join(lines)
+
+
 def main(arguments: list[str]) -> int:
-    if arguments[:1] and arguments[0] in STANDARD_LIBRARY_TASKS:
+    if not arguments:
+        print(usage())
+        return 0
+    if arguments[0] in STANDARD_LIBRARY_TASKS:
         check_python()
         return STANDARD_LIBRARY_TASKS[arguments[0]](arguments[1:])
     python = ensure_environment()
-    editor_bundle(arguments[0] if arguments else None)
+    editor_bundle(arguments[0])
     if arguments[:1] in (["test"], ["editor"]):
         ensure_node_tools()
-    if not arguments:
-        arguments = ["--list"]
     os.chdir(ROOT)
     return subprocess.run([str(python), "-m", "invoke", *arguments], check=False).returncode
 

@@ -32,6 +32,8 @@ PLUGINS = [
     # every core, reading ahead. First, so that every page is written before
     # the other plugins' work at the end of the build (search, site_output).
     "site_build",
+    # What the build is doing, on a terminal or in a CI log (plugins/progress).
+    "progress",
     # The site's reader: Markdown, typogrify, and what an editor wrote cleaned
     # (plugins/safe_html) before the site's own plugins add markup to it.
     "kpu_content",

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from kpu_content.check import check_site  # noqa: E402
 from kpu_content.new_post import new_post_file  # noqa: E402
 from site_build.preview import ANSWER  # noqa: E402
+from translations import _, ngettext  # noqa: E402
 
 LOCAL_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
@@ -50,17 +51,29 @@ def run_check(settings_file: str) -> None:
         print(problem, file=sys.stderr)
     errors = [problem for problem in problems if problem.fatal]
     if errors:
-        noun = "problem" if len(errors) == 1 else "problems"
-        raise Exit(f"invoke check: {len(errors)} {noun}; nothing was built", code=1)
-    counts = [
-        f"{count} {name}{'' if count == 1 else 's'}"
-        for name, count in (
-            ("warning", sum(problem.warning for problem in problems)),
-            ("suggestion", sum(problem.suggestion for problem in problems)),
+        raise Exit(
+            "python3 dev.py check: "
+            + ngettext(
+                "{count} problem; nothing was built",
+                "{count} problems; nothing was built",
+                len(errors),
+            ).format(count=len(errors)),
+            code=1,
         )
-        if count
-    ]
-    print(f"invoke check: no problems{''.join(f', {count}' for count in counts)}")
+    warnings = sum(problem.warning for problem in problems)
+    suggestions = sum(problem.suggestion for problem in problems)
+    counts = [_("no problems")]
+    if warnings:
+        counts.append(
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+        )
+    if suggestions:
+        counts.append(
+            ngettext("{count} suggestion", "{count} suggestions", suggestions).format(
+                count=suggestions
+            )
+        )
+    print("python3 dev.py check: " + ", ".join(counts))
 
 
 def run_pelican(c, settings_file: str, output: str | None) -> None:
@@ -69,7 +82,8 @@ def run_pelican(c, settings_file: str, output: str | None) -> None:
     c.run(
         f'"{sys.executable}" -m pelican "{ROOT / "content"}" -s "{ROOT / settings_file}" '
         f'-o "{target}" --fatal warnings',
-        pty=False,
+        # On a terminal, Pelican draws its progress bars (plugins/progress).
+        pty=sys.stdout.isatty(),
     )
 
 
@@ -93,7 +107,12 @@ def rebuild(c, output=None):
     folders = (output_path(output, settings), Path(settings["CACHE_PATH"]))
     for folder in folders:
         if not folder.resolve().is_relative_to(ROOT) or folder.resolve() == ROOT:
-            raise Exit(f"refusing to delete {folder}: it is not a folder inside {ROOT}", code=1)
+            raise Exit(
+                _("refusing to delete {folder}: it is not a folder inside {root}").format(
+                    folder=folder, root=ROOT
+                ),
+                code=1,
+            )
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
     build(c, output)
@@ -106,14 +125,25 @@ def preview(c, output=None):
     run_pelican(c, PUBLISH_SETTINGS, output)
 
 
+def site_server(settings: dict, port, live: bool = False):
+    """The server of the built site (plugins/site_build/serving.py), its port taken."""
+    from site_build.serving import SiteServer, not_found_page  # noqa: PLC0415
+
+    output = output_path(None, settings)
+    # The web editor's page never reloads: what is being typed in it would be lost.
+    still = [settings["EDITOR_SAVE_AS"]] if settings.get("EDITOR_SAVE_AS") else []
+    try:
+        return SiteServer(output, int(port), not_found_page(settings), live=live, still=still)
+    except OSError as error:
+        # Translators: {error} is the system's reason, e.g. "Address already in use".
+        message = _("cannot use port {port}: {error}. Is a preview already running?")
+        raise Exit(message.format(port=int(port), error=error.strerror), code=1) from None
+
+
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
     """Serve the built site at http://127.0.0.1:PORT/ (build it first)."""
-    c.run(
-        f'"{sys.executable}" -m pelican --listen -s "{ROOT / LOCAL_SETTINGS}" '
-        f"-b 127.0.0.1 -p {int(port)}",
-        pty=False,
-    )
+    site_server(read_settings(LOCAL_SETTINGS), port).run()
 
 
 class PreviewProcess:
@@ -159,7 +189,9 @@ class PreviewProcess:
         answer = self.answer().split()
         if answer[0] != "page":
             return False
-        print(f"Pratinjau: {os.path.relpath(answer[1], ROOT)} in {answer[2]} s", flush=True)
+        # Translators: {page} is the file written again, {seconds} how long it took.
+        rebuilt = _("Preview: {page} in {seconds} s")
+        print(rebuilt.format(page=os.path.relpath(answer[1], ROOT), seconds=answer[2]), flush=True)
         return True
 
     def stop(self) -> None:
@@ -177,12 +209,12 @@ def livereload(c, port=8000):
     """
     import threading  # noqa: PLC0415
 
-    from livereload import Server  # noqa: PLC0415
     from watchfiles import watch  # noqa: PLC0415
 
     settings = read_settings(LOCAL_SETTINGS)
     output = output_path(None, settings)
-    # Touched after each rebuild: the one file the server watches to reload the browser.
+    server = site_server(settings, port, live=True)
+    # Touched after each rebuild, for whoever waits for one (the tests do).
     built = Path(settings["CACHE_PATH"]) / "preview-built"
     built.parent.mkdir(parents=True, exist_ok=True)
     preview = PreviewProcess(output)
@@ -191,22 +223,28 @@ def livereload(c, port=8000):
         nonlocal preview
         built.touch()  # the first build is done, and changes are watched from now
         for changes in watch(*(ROOT / name for name in WATCHED)):
-            changed = [Path(path) for _, path in changes]
+            changed = [Path(path) for _change, path in changes]
             try:
                 one_post = len(changed) == 1 and changed[0].suffix == ".md"
                 if one_post and preview.update(changed[0]):
+                    server.reload()
                     built.touch()
                     continue
             except OSError as error:  # the process died: a full build starts over
-                print(f"Pratinjau: {error}", file=sys.stderr)
+                # Translators: {error} is the system's reason the preview's process stopped.
+                failed = _("Preview: {error}; the whole site is built again")
+                print(failed.format(error=error), file=sys.stderr)
             preview.stop()
             preview = PreviewProcess(output)
+            if preview.ready:  # else the open pages keep the last good preview
+                server.reload()
             built.touch()
 
     threading.Thread(target=follow_changes, daemon=True).start()
-    server = Server()
-    server.watch(str(built))
-    server.serve(host="127.0.0.1", port=int(port), root=str(output))
+    try:
+        server.run()
+    finally:
+        preview.stop()
 
 
 @task(help={"port": "port on 127.0.0.1 for the preview (default 8000)"})
@@ -218,7 +256,9 @@ def editor(c, port=8000):
     """
     server = ROOT / "node_modules" / ".bin" / "decap-server"
     if not server.exists():
-        raise Exit("editor: decap-server is not installed; run `python3 dev.py editor`", code=1)
+        raise Exit(
+            "editor: " + _("decap-server is not installed; run `python3 dev.py editor`"), code=1
+        )
     backend = urlsplit(read_settings(LOCAL_SETTINGS)["EDITOR_LOCAL_BACKEND"])
     environment = os.environ | {
         "MODE": "git",
@@ -227,7 +267,8 @@ def editor(c, port=8000):
         "PORT": str(backend.port),
     }
     backend_process = subprocess.Popen([str(server)], env=environment)
-    print(f"Editor: http://127.0.0.1:{int(port)}/admin/", flush=True)
+    address = f"http://127.0.0.1:{int(port)}/admin/"
+    print(_("Web editor: {address}").format(address=address), flush=True)
     try:
         livereload(c, port)
     finally:
@@ -291,10 +332,18 @@ def verify_output(c, output=None):
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        raise Exit(f"verify-output: {len(problems)} masalah; situs tidak diterbitkan", code=1)
-    print(
-        f"verify-output: {sum(1 for _ in folder.rglob('*.html'))} halaman diperiksa, tanpa masalah"
-    )
+        count = len(problems)
+        message = ngettext(
+            "{count} problem; the site is not published",
+            "{count} problems; the site is not published",
+            count,
+        ).format(count=count)
+        raise Exit(f"verify-output: {message}", code=1)
+    pages = sum(1 for _page in folder.rglob("*.html"))
+    message = ngettext(
+        "{count} page checked, no problems", "{count} pages checked, no problems", pages
+    ).format(count=pages)
+    print(f"verify-output: {message}")
 
 
 @task(
@@ -322,11 +371,12 @@ def gh_pages(c, remote=None, branch=None):
         clock = time.perf_counter()
 
     run_check(PUBLISH_SETTINGS)
-    step("periksa")
+    # Translators: the steps of publishing, each followed by its time: "checked 2.1 s".
+    step(_("checked"))
     run_pelican(c, PUBLISH_SETTINGS, None)
-    step("bangun")
+    step(_("built"))
     verify_output(c)
-    step("periksa hasil")
+    step(_("output checked"))
     remote = remote or settings["GITHUB_PAGES_REMOTE"]
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
     # ghp-import commits on top of the local branch: the published one, fetched.
@@ -337,8 +387,11 @@ def gh_pages(c, remote=None, branch=None):
     ghp_import = Path(sys.executable).parent / "ghp-import"
     command = [str(ghp_import), "-n", "-p", "-r", remote, "-b", branch, "-m", message, *cname]
     if subprocess.run([*command, str(target)], cwd=ROOT, check=False).returncode != 0:
-        raise Exit(f"gh-pages: ghp-import tidak dapat mengirim ke {remote} {branch}", code=1)
-    step("kirim")
+        message = _("ghp-import cannot push to {remote} {branch}").format(
+            remote=remote, branch=branch
+        )
+        raise Exit(f"gh-pages: {message}", code=1)
+    step(_("pushed"))
     print(f"gh-pages: {', '.join(steps)}")
 
 
@@ -366,20 +419,41 @@ def views_import(c, path, format=None, source=None, period=None):
             ignore_agents=tuple(settings["VIEW_COUNTS_IGNORE_AGENTS"]),
         )
     except ImportFailure as failure:
-        raise Exit(f"{failure}\nThe snapshot was not changed.", code=1) from None
+        raise Exit(f"{failure}\n" + _("The snapshot was not changed."), code=1) from None
     if not report.added:
         print(report.message)
         return
-    print(f"{path}: {export.format}, reading '{export.metric}', {export.start}..{export.end}")
+    # Translators: METRIC is the export's column read, in the analytics tool's own words.
+    read = _("{format}, reading '{metric}', {start}..{end}").format(
+        format=export.format, metric=_(export.metric), start=export.start, end=export.end
+    )
+    print(f"{path}: {read}")
     for note in export.notes:
-        print(f"  note: {note}")
+        print("  " + _("note: {note}").format(note=note))
     for reason, count in sorted(export.skipped.items()):
-        print(f"  skipped {count} rows: {reason}")
-    print(f"  {report.matched_views} views matched to articles")
+        skipped = ngettext("skipped {count} row: {reason}", "skipped {count} rows: {reason}", count)
+        print("  " + skipped.format(count=count, reason=reason))
+    matched = ngettext(
+        "{count} view matched to articles",
+        "{count} views matched to articles",
+        report.matched_views,
+    )
+    print("  " + matched.format(count=report.matched_views))
     if report.replaced:
-        print(f"  replaces the earlier import(s) it covers: {', '.join(report.replaced)}")
+        replaces = ngettext(
+            "replaces the earlier import it covers: {files}",
+            "replaces the earlier imports it covers: {files}",
+            len(report.replaced),
+        )
+        print("  " + replaces.format(files=", ".join(report.replaced)))
     if report.unmatched:
-        print(f"  {sum(report.unmatched.values())} views matched no article; the most viewed:")
+        unmatched_views = sum(report.unmatched.values())
+        no_article = ngettext(
+            "{count} view matched no article; the most viewed:",
+            "{count} views matched no article; the most viewed:",
+            unmatched_views,
+        )
+        print("  " + no_article.format(count=unmatched_views))
         for unmatched, views in report.unmatched.most_common(10):
             print(f"    {views:>8}  {unmatched}")
 
@@ -394,7 +468,8 @@ def pull_period(c, tool: str, start, end) -> None:
         try:
             export = TOOLS[tool](start, end, Path(folder))
         except PullError as error:
-            raise Exit(f"views-pull: {error}\nThe snapshot was not changed.", code=1) from None
+            message = f"views-pull: {error}\n" + _("The snapshot was not changed.")
+            raise Exit(message, code=1) from None
         views_import(c, str(export), source=tool, period=f"{start}..{end}")
 
 
@@ -412,7 +487,7 @@ def views_pull(c, tool, period="yesterday"):
     from view_counts.pulling import TOOLS  # noqa: PLC0415
 
     if tool not in TOOLS:
-        raise Exit(f"--tool must be one of {', '.join(TOOLS)}", code=1)
+        raise Exit(_("--tool must be one of {tools}").format(tools=", ".join(TOOLS)), code=1)
     settings = read_settings(LOCAL_SETTINGS)
     if period == "yesterday":
         day = now_in_wita(settings).date() - timedelta(days=1)
@@ -452,12 +527,14 @@ def views_fetch(c, remote="origin", branch=VIEWS_BRANCH):
 
     settings = read_settings(LOCAL_SETTINGS)
     path = Path(settings["VIEW_COUNTS_FILE"])
-    nightly, _ = snapshot_on_branch(remote, branch)
+    nightly = snapshot_on_branch(remote, branch)[0]
     if nightly is None:
-        print(f"views-fetch: belum ada cabang {branch}; {path.name} dipakai apa adanya")
+        message = _("there is no {branch} branch yet; {file} is used as it is")
+        print("views-fetch: " + message.format(branch=branch, file=path.name))
         return
     snapshots.save(snapshots.merged(nightly, snapshots.load(path)), path)
-    print(f"views-fetch: jumlah tayangan sampai {snapshots.as_of(snapshots.load(path))}")
+    day = snapshots.as_of(snapshots.load(path))
+    print("views-fetch: " + _("view counts up to {day}").format(day=day))
 
 
 @task(
@@ -493,7 +570,7 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
     )
     start = last + timedelta(days=1) if last else yesterday
     if start > yesterday:
-        print(f"views-nightly: {tool} sudah terhitung sampai {last}")
+        print("views-nightly: " + _("{tool} is counted up to {day}").format(tool=tool, day=last))
         return
     wait = float(os.environ.get("KPU_RETRY_SECONDS", "60"))
     for attempt in range(1, int(attempts) + 1):
@@ -501,12 +578,15 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
             pull_period(c, tool, start, yesterday)
             break
         except Exit as failure:
-            print(f"views-nightly: percobaan {attempt} gagal: {failure.message}", file=sys.stderr)
+            failed = _("attempt {attempt} failed: {error}")
+            print(
+                "views-nightly: " + failed.format(attempt=attempt, error=failure.message),
+                file=sys.stderr,
+            )
             if attempt == int(attempts):
+                message = _("{start}..{end} was not pulled; the next night pulls it again")
                 raise Exit(
-                    f"views-nightly: {start}..{yesterday} tidak tertarik; malam berikutnya "
-                    "menariknya lagi",
-                    code=1,
+                    "views-nightly: " + message.format(start=start, end=yesterday), code=1
                 ) from None
             time.sleep(wait * attempt)
     blob = git("hash-object", "-w", str(path)).stdout.strip()
@@ -519,12 +599,17 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
         check=True,
     ).stdout.strip()
     parents = ["-p", parent] if parent else []
-    message = f"Jumlah tayangan {tool} sampai {yesterday}"
+    # Translators: the commit message on the branch that keeps the nightly counts.
+    message = _("{tool} view counts up to {day}").format(tool=tool, day=yesterday)
     commit = git("commit-tree", tree, *parents, "-m", message).stdout.strip()
     pushed = git("push", "--quiet", remote, f"{commit}:refs/heads/{branch}", check=False)
     if pushed.returncode != 0:
-        raise Exit(f"views-nightly: {remote} menolak {branch}: {pushed.stderr.strip()}", code=1)
-    print(f"views-nightly: {start}..{yesterday} tersimpan di {branch}")
+        refused = _("{remote} refused {branch}: {error}").format(
+            remote=remote, branch=branch, error=pushed.stderr.strip()
+        )
+        raise Exit("views-nightly: " + refused, code=1)
+    saved = _("{start}..{end} saved on {branch}")
+    print("views-nightly: " + saved.format(start=start, end=yesterday, branch=branch))
 
 
 @task
@@ -534,3 +619,24 @@ def test(c):
         c.run(f'"{sys.executable}" -m ruff check .', pty=False)
         c.run(f'"{sys.executable}" -m ruff format --check .', pty=False)
         c.run(f'"{sys.executable}" -m pytest', pty=False)
+
+
+@task
+def translations(c):
+    """Extract the messages into the Indonesian catalog and compile it (after changing a message)."""
+    from babel.messages.catalog import Catalog  # noqa: PLC0415
+
+    from translations import catalogs  # noqa: PLC0415
+
+    template = catalogs.extract(ROOT)
+    path = catalogs.po_path("id")
+    if path.exists():
+        catalog = catalogs.read("id")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalog = Catalog(locale="id", project="kpu-ntt-site", creation_date=catalogs.CREATED)
+    catalog = catalogs.updated(catalog, template)
+    path.write_bytes(catalogs.po_bytes(catalog))
+    path.with_suffix(".mo").write_bytes(catalogs.mo_bytes(catalog))
+    missing = [message.id for message in catalog if message.id and not message.string]
+    print(f"{path.relative_to(ROOT)}: {len(catalog)} messages, {len(missing)} untranslated")

@@ -165,3 +165,36 @@ def write_bad_post(site, name):
     else:
         path.write_text(text, encoding="latin-1" if name == "not-utf8" else "utf-8")
     return path
+
+
+# What an editor reads for each bad post, in Indonesian (KPU_LANG unset): the same
+# file and line, and the start of the message.
+INDONESIAN = {
+    "no-title": "content/berita/2026/tanpa-judul.md:1: 'Title:' belum ada; tambahkan baris 'Title: ...'",
+    "unparseable-date": "content/berita/2026/tanggal-salah.md:2: tanggal '03/11/2021 09.00' tidak dapat dibaca; tulis sebagai tahun-bulan-tanggal",
+    "impossible-date": "content/berita/2026/tanggal-mustahil.md:2: tanggal '2026-02-30 09:00' tidak dapat dibaca",
+    "same-url": "content/berita/2026/salinan-berita.md:1: "
+    "'content/berita/2026/2026-08-19-sosialisasi-pendidikan-pemilih-pemula-di-sekolah.md' "
+    "memakai alamat yang sama",
+    "broken-internal-link": "content/berita/2026/tautan-rusak.md:7: '{filename}/pages/ppdi.md' tidak menunjuk ke berkas apa pun",
+    "missing-image": "content/berita/2026/foto-hilang.md:9: '{static}/images/2026/tidak-ada.jpg' tidak menunjuk ke berkas apa pun",
+    "missing-header-image": "content/berita/2026/foto-sampul-hilang.md:6: foto 'images/2026/tidak-ada.jpg' tidak ada di content/",
+    "image-without-alt": "content/berita/2026/foto-tanpa-alt.md:7: foto '{static}/images/2024/tps-ilustrasi.jpg' belum punya teks alternatif",
+    "category-outside-list": "content/berita/2026/kategori-salah.md:3: kategori 'Pengumuman Resmi' tidak ada di situs ini (pilihannya: Berita, Pengumuman, Siaran Pers); maksudnya 'Pengumuman'?",
+    "misspelt-field": "content/berita/2026/salah-ketik.md:6: kolom 'Tgas' tidak dikenal; maksudnya 'Tags'?",
+    "summary-too-long": "content/berita/2026/ringkasan-panjang.md:5: ringkasan berisi 399 karakter; persingkat menjadi paling banyak 300",
+    "not-utf8": "content/berita/2026/bukan-utf8.md:5: berkas ini bukan teks UTF-8; simpan ulang sebagai UTF-8",
+    "ten-megabyte-title": "content/berita/2026/judul-raksasa.md:1: berkas ini 10.0 MB; satu berita paling banyak 1 MB teks",
+    "long-title": "content/berita/2026/judul-panjang.md:1: 'Title' berisi 299 karakter; persingkat menjadi paling banyak 200",
+    "direction-override": "content/berita/2026/arah-teks.md:1: 'Title' berisi karakter kendali yang tidak terlihat (U+202E)",
+    "binary-named-md": "content/berita/2026/foto.md:3: berkas ini bukan teks (isinya data biner)",
+    "slug-out-of-the-site": "content/berita/2026/slug-keluar.md:2: slug '../../../etc' hanya boleh berisi huruf a-z",
+    "image-out-of-content": "content/berita/2026/foto-keluar.md:6: foto '../../pelicanconf.py' menunjuk ke luar content/",
+    "image-absolute-path": "content/berita/2026/foto-mutlak.md:6: foto '/etc/passwd' menunjuk ke luar content/",
+    "old-url-script": "content/berita/2026/alamat-lama-skrip.md:6: alamat lama 'javascript:alert(1)' harus berupa jalur",
+    "old-url-climbs-out": "content/berita/2026/alamat-lama-naik.md:6: alamat lama '/berita/../../etc/passwd' harus berupa jalur",
+    "tag-without-words": "content/berita/2026/topik-kosong.md:6: tag '<svg onload=alert(1)>' tidak berisi kata",
+    "link-out-of-content": "content/berita/2026/tautan-keluar.md:7: '{static}/../../pelicanconf.py' menunjuk ke luar content/",
+    "photo-not-a-picture": "content/berita/2026/foto-rusak.md:6: foto 'images/rusak.jpg' tidak dapat dibaca",
+    "unknown-embed": "content/berita/2026/sematan-asing.md:9: <iframe> dari 'iklan.example'",
+}

@@ -12,6 +12,9 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+# The suite reads messages as the code writes them, in English; the tests of what
+# editors read in Indonesian set KPU_LANG=id themselves (tests/test_translations.py).
+os.environ["KPU_LANG"] = "en"
 
 # What a copy of the site needs to build and publish on its own.
 SITE_FILES = [

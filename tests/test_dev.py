@@ -5,7 +5,9 @@ import shutil
 import subprocess
 import sys
 import venv
+from pathlib import Path
 
+import pytest
 from conftest import ROOT, copy_site
 
 # dev.py run as `python3 dev.py TASK`, after BEFORE (Python statements) has
@@ -23,7 +25,7 @@ def dev(tmp_path, before: str) -> subprocess.CompletedProcess:
         [sys.executable, "-c", RUN.format(before=before, dev=str(ROOT / "dev.py"))],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv")},
+        env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv"), "KPU_LANG": "id"},
         check=False,
     )
 
@@ -34,6 +36,38 @@ def test_an_unsupported_python_is_refused_in_one_line(tmp_path):
         assert result.returncode == 1
         assert result.stderr.count("\n") == 1
         assert "tidak didukung" in result.stderr and "3.11 sampai 3.13" in result.stderr
+        assert not (tmp_path / "venv").exists()
+
+
+def old_pythons() -> list[str]:
+    """Real interpreters from 3.7 to 3.10 on this machine (on PATH, or pyenv's)."""
+    found = {shutil.which(f"python3.{minor}") for minor in range(7, 11)}
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found |= {str(path) for path in pyenv.glob("3.*/bin/python3")}
+    old = "import sys; print((3, 7) <= sys.version_info[:2] < (3, 11))"
+    return sorted(
+        path
+        for path in found - {None}
+        if subprocess.run([path, "-c", old], capture_output=True, text=True, check=False).stdout
+        == "True\n"
+    )
+
+
+def test_a_real_older_python_gets_the_one_line_too(tmp_path):
+    pythons = old_pythons()
+    if not pythons:
+        pytest.skip("no Python older than 3.11 on this machine (pyenv or python3.7-3.10 on PATH)")
+    for python in pythons:
+        result = subprocess.run(
+            [python, str(ROOT / "dev.py"), "build"],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv"), "KPU_LANG": "id"},
+            check=False,
+        )
+        assert result.returncode == 1, (python, result.stderr)
+        assert result.stderr.startswith("dev.py: Python 3."), (python, result.stderr)
+        assert "tidak didukung" in result.stderr and result.stderr.count("\n") == 1
         assert not (tmp_path / "venv").exists()
 
 
@@ -59,6 +93,7 @@ def test_without_the_network_check_and_build_work_and_admin_is_left_out(tmp_path
         # The installed environment, and a registry nothing answers at.
         "KPU_VENV": str(ROOT / ".venv"),
         "NPM_CONFIG_REGISTRY": "http://127.0.0.1:9",
+        "KPU_LANG": "id",
     }
     check = subprocess.run(
         [sys.executable, "dev.py", "check"],
@@ -84,3 +119,19 @@ def test_without_the_network_check_and_build_work_and_admin_is_left_out(tmp_path
     assert "Traceback" not in build.stderr
     assert (tmp_path / "out" / "index.html").is_file()
     assert not (tmp_path / "out" / "admin").exists()
+
+
+def test_dev_py_alone_tells_an_editor_the_commands_without_installing(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "dev.py")],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv")},
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Cara pakai: python3 dev.py PERINTAH"
+    assert any(line.split()[2:5] == ["check", "periksa", "semua"] for line in lines[2:])
+    assert lines[-1] == "Panduan penulis berita: docs/panduan-penulis.md"
+    assert (ROOT / "docs" / "panduan-penulis.md").is_file()
+    assert not (tmp_path / "venv").exists()

@@ -220,7 +220,7 @@ def test_unknown_addresses_get_the_sites_404_page(nginx):
 
 
 def test_a_load_test_has_no_failures(nginx):
-    """3 s in the suite; KPU_WRK_SECONDS=30 (with -s) prints the README's numbers."""
+    """3 s in the suite; KPU_WRK_SECONDS=30 (with -s) prints docs/self-hosting.md's numbers."""
     need("/usr/bin/wrk", "wrk")
     base, _ = nginx
     seconds = int(os.environ.get("KPU_WRK_SECONDS", "3"))

@@ -13,7 +13,8 @@ def test_the_published_site_passes(published_site):
     assert check_output(published_site, SITE_URL) == []
 
 
-def test_each_kind_of_problem_is_named_with_its_page(tmp_path):
+def test_each_kind_of_problem_is_named_with_its_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("KPU_LANG", "id")  # as the office reads them
     (tmp_path / "berita").mkdir()
     (tmp_path / "gambar.webp").write_bytes(b"webp")
     links = (

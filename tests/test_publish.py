@@ -107,7 +107,7 @@ def test_pelican_warning_publishes_nothing(repository):
     )
     result = run_task(site, "gh-pages", "--remote", str(remote), env=env, check=False)
     assert result.returncode != 0
-    assert "invoke check: no problems" in result.stdout
+    assert "python3 dev.py check: no problems" in result.stdout
     assert "Use {static} instead" in result.stdout + result.stderr
     assert git("--git-dir", str(remote), "for-each-ref").strip() == b""
 
@@ -298,7 +298,8 @@ def test_nightly_view_counts_reach_their_branch_with_main_protected(repository, 
             "KPU_NOW": "2026-12-01T02:00:00+08:00",
             "KPU_RETRY_SECONDS": "0",
         }
-        # A night the server refuses: every try fails, nothing is pushed.
+        # A night the server refuses: every try fails, nothing is pushed; the log the
+        # office maintainer reads is in Indonesian.
         failed = run_task(
             site,
             "views-nightly",
@@ -306,7 +307,7 @@ def test_nightly_view_counts_reach_their_branch_with_main_protected(repository, 
             "matomo",
             "--remote",
             str(remote),
-            env={**night, "MATOMO_TOKEN": "salah"},
+            env={**night, "MATOMO_TOKEN": "salah", "KPU_LANG": "id"},
             check=False,
         )
         assert failed.returncode != 0

@@ -200,7 +200,7 @@ def test_preview_pages_equal_the_full_build(site_copy, tmp_path):
     finally:
         os.killpg(preview.pid, signal.SIGTERM)
         log, _ = preview.communicate(timeout=10)
-    assert "Pratinjau: output/berita/2021/11/" in log
+    assert "Preview: output/berita/2021/11/" in log  # English: the suite sets KPU_LANG=en
 
 
 def test_a_page_that_fails_to_render_in_a_worker_fails_the_build(generated_site, tmp_path):

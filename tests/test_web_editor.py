@@ -124,6 +124,12 @@ def registry(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy2(ROOT / "dev.py", project / "dev.py")
+    # What dev.py says comes from the catalog beside it.
+    shutil.copytree(
+        ROOT / "plugins" / "translations",
+        project / "plugins" / "translations",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
 
     def publish(data: bytes, integrity_of: bytes | None = None) -> subprocess.CompletedProcess:
         (served / "decap-cms" / "-" / "decap-cms-9.9.9.tgz").write_bytes(data)
@@ -246,7 +252,7 @@ def editor(browser, editor_site):
 
 
 def screenshot(page, name: str, tmp_path: Path) -> None:
-    """Kept for the README's section for editors when KPU_EDITOR_SCREENSHOTS names a folder."""
+    """Kept for docs/panduan-penulis.md when KPU_EDITOR_SCREENSHOTS names a folder (docs/editor)."""
     folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / name))

@@ -22,6 +22,7 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
 import safe_html
+from translations import _
 
 from .reading import prepare
 
@@ -91,7 +92,8 @@ class SiteMarkdownReader(MarkdownReader):
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 if len(value) > 1:
                     logger.warning(
-                        "Duplicate definition of `%s` for %s. Using first one.",
+                        # Translators: Pelican's warning; the first %s is a field, the second a file.
+                        _("Duplicate definition of `%s` for %s. Using first one."),
                         name,
                         self._source_path,
                     )

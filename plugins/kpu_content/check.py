@@ -1,4 +1,4 @@
-"""`invoke check`: every rule a post or page must follow, checked before a build.
+"""`python3 dev.py check`: every rule a post or page must follow, checked before a build.
 
 Each problem is one line `path:line: message` that says how to fix it. The
 rules read the Markdown sources directly (with line numbers) and use Pelican's
@@ -21,6 +21,7 @@ from photos.variants import PHOTO_SUFFIXES, photo_problem
 from regencies.gazetteer import RegencyError, load_gazetteer
 from regencies.mentions import finder_for, suggestions
 from safe_html.findings import findings
+from translations import _
 
 from .header import Header, HeaderError, read_header
 
@@ -41,10 +42,6 @@ HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(
     r"""(?P<name>[a-z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""", re.I
 )
-NOT_MARKDOWN = (
-    "only Markdown files (.md) are read here; save the post as .md, "
-    "and put photos in content/images/"
-)
 
 
 @dataclass(frozen=True, order=True)
@@ -61,7 +58,8 @@ class Problem:
         return not (self.suggestion or self.warning)
 
     def __str__(self):
-        kind = "suggestion: " if self.suggestion else "warning: " if self.warning else ""
+        # Translators: the word before a suggestion, which does not stop the build.
+        kind = _("suggestion: ") if self.suggestion else _("warning: ") if self.warning else ""
         return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
@@ -78,7 +76,7 @@ class Source:
 
 def closest(word: str, choices) -> str:
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return _("; did you mean '{name}'?").format(name=match[0]) if match else ""
 
 
 def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
@@ -106,7 +104,11 @@ def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source]
                     continue
                 if path.suffix != ".md":
                     # Pelican would skip it without a word.
-                    problems.append(Problem(str(shown), 1, NOT_MARKDOWN))
+                    message = _(
+                        "only Markdown files (.md) are read here; save the post as .md, "
+                        "and put photos in content/images/"
+                    )
+                    problems.append(Problem(str(shown), 1, message))
                     continue
                 source, read_problems = read_source(path, shown, kind)
                 problems += read_problems
@@ -122,8 +124,10 @@ def read_source(path: Path, shown: Path, kind: str):
             Problem(
                 str(shown),
                 1,
-                f"this file is {size / 1_000_000:.1f} MB; a post is at most "
-                f"{FILE_MAX_BYTES // 1_000_000} MB of text: put a long document in a PDF and link to it",
+                _(
+                    "this file is {size:.1f} MB; a post is at most {limit} MB of text: "
+                    "put a long document in a PDF and link to it"
+                ).format(size=size / 1_000_000, limit=FILE_MAX_BYTES // 1_000_000),
             )
         ]
     data = path.read_bytes()
@@ -133,14 +137,17 @@ def read_source(path: Path, shown: Path, kind: str):
             Problem(
                 str(shown),
                 line,
-                "this file is not text (it holds binary data); is it a photo or a document named .md?",
+                _(
+                    "this file is not text (it holds binary data); "
+                    "is it a photo or a document named .md?"
+                ),
             )
         ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(str(shown), line, "this file is not UTF-8 text; save it as UTF-8")]
+        return None, [Problem(str(shown), line, _("this file is not UTF-8 text; save it as UTF-8"))]
     try:
         header = read_header(text)
     except HeaderError as error:
@@ -168,22 +175,26 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         if key not in known:
             # Suggested as the skeleton writes it: 'Tags', 'Image_Alt'.
             match = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-            hint = f"; did you mean '{match[0].title()}'?" if match else ""
-            problem(field.line, f"unknown field '{field.name}'{hint}")
+            hint = _("; did you mean '{name}'?").format(name=match[0].title()) if match else ""
+            problem(field.line, _("unknown field '{name}'").format(name=field.name) + hint)
 
     for field in header.fields.values():
         hidden = HIDDEN_CHARACTERS.search(field.value)
         if hidden:
             problem(
                 field.line,
-                f"'{field.name}' holds an invisible control character (U+{ord(hidden[0]):04X}), "
-                "which can make text read differently than it is; delete it (retype the words around it)",
+                _(
+                    "'{name}' holds an invisible control character ({code}), which can make "
+                    "text read differently than it is; delete it (retype the words around it)"
+                ).format(name=field.name, code=f"U+{ord(hidden[0]):04X}"),
             )
         limit = TITLE_MAX_CHARS if field.name.lower() == "title" else FIELD_MAX_CHARS
         if len(field.value) > limit and field.name.lower() != "summary":
             problem(
                 field.line,
-                f"'{field.name}' has {len(field.value)} characters; shorten it to at most {limit}",
+                _("'{name}' has {count} characters; shorten it to at most {limit}").format(
+                    name=field.name, count=len(field.value), limit=limit
+                ),
             )
 
     required = ["title", "date", "category"] if source.kind == "article" else ["title"]
@@ -191,36 +202,45 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         if header.get(name) is None:
             problem(
                 line_of(header, name),
-                f"missing '{name.title()}:'; add a line '{name.title()}: ...' to the header",
+                _("missing '{name}:'; add a line '{name}: ...' to the header").format(
+                    name=name.title()
+                ),
             )
 
     date = header.get("date")
     if date and date.value and parse_date(date.value, settings) is None:
         problem(
             date.line,
-            f"cannot read the date '{date.value}'; write it as year-month-day "
-            "hour:minute in WITA, e.g. 'Date: 2021-11-03 09:00'",
+            _(
+                "cannot read the date '{value}'; write it as year-month-day "
+                "hour:minute in WITA, e.g. 'Date: 2021-11-03 09:00'"
+            ).format(value=date.value),
         )
     category = header.get("category")
     if category and category.value and category.value not in settings["CATEGORIES"]:
         allowed = ", ".join(settings["CATEGORIES"])
         problem(
             category.line,
-            f"category '{category.value}' is not one of the site's ({allowed})"
-            f"{closest(category.value, settings['CATEGORIES'])}",
+            _("category '{value}' is not one of the site's ({allowed})").format(
+                value=category.value, allowed=allowed
+            )
+            + closest(category.value, settings["CATEGORIES"]),
         )
     summary = header.get("summary")
     if source.kind == "article" and not draft and not summary:
         problem(
             line_of(header, "summary"),
-            "the summary is empty; write one or two sentences in 'Summary:' "
-            "(they show on the front page and in link previews)",
+            _(
+                "the summary is empty; write one or two sentences in 'Summary:' "
+                "(they show on the front page and in link previews)"
+            ),
         )
     if summary and len(summary.value) > settings["SUMMARY_MAX_CHARS"]:
         problem(
             summary.line,
-            f"the summary has {len(summary.value)} characters; "
-            f"shorten it to at most {settings['SUMMARY_MAX_CHARS']}",
+            _("the summary has {count} characters; shorten it to at most {limit}").format(
+                count=len(summary.value), limit=settings["SUMMARY_MAX_CHARS"]
+            ),
         )
     # An address is made of a title or a tag with its HTML stripped; one that
     # is nothing but markup would have an empty address.
@@ -230,22 +250,31 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         and not header.get("slug")
         and not slugify(title.value, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     ):
-        problem(title.line, "the title has no words to make an address of; write it in words")
+        problem(title.line, _("the title has no words to make an address of; write it in words"))
     tags = header.get("tags")
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings["SLUG_REGEX_SUBSTITUTIONS"])
     for tag in (part.strip() for part in (tags.value if tags else "").split(",")):
         if tag and not slugify(tag, regex_subs=subs):
             problem(
-                tags.line, f"the tag '{tag}' has no words to make an address of; write it in words"
+                tags.line,
+                _("the tag '{tag}' has no words to make an address of; write it in words").format(
+                    tag=tag
+                ),
             )
 
     slug = header.get("slug")
     if slug and not SLUG_FORMAT.match(slug.value):
-        problem(slug.line, f"slug '{slug.value}' may only have a-z, 0-9 and single hyphens")
+        problem(
+            slug.line,
+            _("slug '{value}' may only have a-z, 0-9 and single hyphens").format(value=slug.value),
+        )
     status = header.get("status")
     if status and status.value not in STATUSES:
         problem(
-            status.line, f"status '{status.value}' must be one of {', '.join(sorted(STATUSES))}"
+            status.line,
+            _("status '{value}' must be one of {allowed}").format(
+                value=status.value, allowed=", ".join(sorted(STATUSES))
+            ),
         )
 
     old_urls = header.get("old_urls")
@@ -253,14 +282,20 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
         if not is_old_url(old):
             problem(
                 old_urls.line,
-                f"old URL '{old}' must be a path on the old site, e.g. /index.php/blog/read/1234: "
-                "it starts with '/', has no host, '?' or '..', and only letters, digits and . _ ~ % + -",
+                _(
+                    "old URL '{value}' must be a path on the old site, e.g. "
+                    "/index.php/blog/read/1234: it starts with '/', has no host, '?' or '..', "
+                    "and only letters, digits and . _ ~ % + -"
+                ).format(value=old),
             )
 
     share = header.get("share")
     if share and share.value not in ("on", "off"):
         problem(
-            share.line, f"'Share: {share.value}' must be 'on' or 'off' (off hides the Bagikan row)"
+            share.line,
+            _("'Share: {value}' must be 'on' or 'off' (off hides the Bagikan row)").format(
+                value=share.value
+            ),
         )
 
     if source.kind == "article":
@@ -270,23 +305,31 @@ def check_source(source: Source, settings: dict, content: Path) -> list[Problem]
     if image and not inside(content, image.value):
         problem(
             image.line,
-            f"image '{image.value}' points outside content/; write its path from content/, "
-            "e.g. images/2026/rapat.jpg",
+            _(
+                "image '{value}' points outside content/; write its path from content/, "
+                "e.g. images/2026/rapat.jpg"
+            ).format(value=image.value),
         )
     elif image:
         if not (content / image.value).is_file():
             problem(
                 image.line,
-                f"image '{image.value}' is not in content/; put the file there or fix the path",
+                _("image '{value}' is not in content/; put the file there or fix the path").format(
+                    value=image.value
+                ),
             )
         alt = header.get("image_alt")
         if alt is None or not alt.value:
             problem(
-                image.line, "the photo has no 'Image_Alt:'; describe what it shows in one sentence"
+                image.line,
+                _("the photo has no 'Image_Alt:'; describe what it shows in one sentence"),
             )
         trouble = (content / image.value).is_file() and photo_problem(content / image.value)
         if trouble:
-            problem(image.line, f"the photo '{image.value}' {trouble}")
+            problem(
+                image.line,
+                _("the photo '{name}' {trouble}").format(name=image.value, trouble=trouble),
+            )
 
     problems += [
         Problem(str(source.path), source.header.body_line + line, message)
@@ -322,8 +365,10 @@ def check_regencies(source: Source, settings: dict, draft: bool) -> list[Problem
             Problem(
                 path,
                 line_of(header, "wilayah"),
-                "missing 'Wilayah:'; name the regencies the post concerns "
-                "(e.g. 'Wilayah: Sikka, Kota Kupang'), or 'Wilayah: NTT' for the whole province",
+                _(
+                    "missing 'Wilayah:'; name the regencies the post concerns "
+                    "(e.g. 'Wilayah: Sikka, Kota Kupang'), or 'Wilayah: NTT' for the whole province"
+                ),
             )
         ]
     gazetteer = load_gazetteer(str(settings["REGENCIES_FILE"]))
@@ -345,15 +390,19 @@ def check_regencies(source: Source, settings: dict, draft: bool) -> list[Problem
         for mention in suggestions(finder_for(gazetteer), text, found):
             found.add(mention.regency.code)
             reason = (
-                f"the dateline '{mention.words}' is in {mention.regency.short_name}"
+                _("the dateline '{words}' is in {regency}").format(
+                    words=mention.words, regency=mention.regency.short_name
+                )
                 if mention.dateline
-                else f"the text names '{mention.words}'"
+                else _("the text names '{words}'").format(words=mention.words)
             )
             problems.append(
                 Problem(
                     path,
                     offset + mention.line,
-                    f"{reason}; add '{mention.regency.short_name}' to 'Wilayah:' if the post concerns it",
+                    _("{reason}; add '{regency}' to 'Wilayah:' if the post concerns it").format(
+                        reason=reason, regency=mention.regency.short_name
+                    ),
                     suggestion=True,
                 )
             )
@@ -379,30 +428,43 @@ def check_body(source: Source, content: Path):
             if not alt.strip():
                 yield (
                     offset,
-                    f"the image '{src}' has no alt text; describe what it shows: ![Peserta rapat ...]({src})",
+                    _(
+                        "the image '{src}' has no alt text; "
+                        "describe what it shows: ![Peserta rapat ...]({src})"
+                    ).format(src=src),
                 )
             if not INTERNAL_LINK.match(src):
                 yield (
                     offset,
-                    (
-                        f"the image '{src}' is not a file of this site; put it in content/images/ "
-                        "and write {static}/images/<name>"
-                    ),
+                    _(
+                        "the image '{src}' is not a file of this site; put it in content/images/ "
+                        "and write {{static}}/images/<name>"
+                    ).format(src=src),
                 )
         for link in INTERNAL_LINK.finditer(line):
             target = link["path"]
             resolved = content / target.lstrip("/") if target.startswith("/") else folder / target
             if not resolved.resolve().is_relative_to(content.resolve()):
-                yield (offset, f"'{{{link['kind']}}}{target}' points outside content/")
+                yield (
+                    offset,
+                    _("'{link}' points outside content/").format(
+                        link=f"{{{link['kind']}}}{target}"
+                    ),
+                )
             elif not resolved.is_file():
                 yield (
                     offset,
-                    f"'{{{link['kind']}}}{target}' points at no file; check the name and folder",
+                    _("'{link}' points at no file; check the name and folder").format(
+                        link=f"{{{link['kind']}}}{target}"
+                    ),
                 )
             elif resolved.suffix.lower() in PHOTO_SUFFIXES:
                 trouble = photo_problem(resolved)
                 if trouble:
-                    yield (offset, f"the photo '{target}' {trouble}")
+                    yield (
+                        offset,
+                        _("the photo '{name}' {trouble}").format(name=target, trouble=trouble),
+                    )
 
 
 def parse_date(value: str, settings: dict) -> datetime | None:
@@ -476,8 +538,10 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
                     Problem(
                         str(one.path),
                         line,
-                        f"'{other.path}' has the same address /{url}; give one of them a different "
-                        "'Slug:' (or title)",
+                        _(
+                            "'{other}' has the same address /{url}; give one of them a different "
+                            "'Slug:' (or title)"
+                        ).format(other=other.path, url=url),
                     )
                 )
     claimed = defaultdict(list)
@@ -492,8 +556,10 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
                 Problem(
                     str(source.path),
                     line,
-                    f"the old URL /{address} is also claimed by {others}; "
-                    "an old address can lead to one post only",
+                    _(
+                        "the old URL /{address} is also claimed by {others}; "
+                        "an old address can lead to one post only"
+                    ).format(address=address, others=others),
                 )
             )
         if f"{address}/" in by_url or address in by_url:
@@ -501,7 +567,9 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
                 Problem(
                     str(claims[0][0].path),
                     claims[0][1],
-                    f"the old URL /{address} is an address of this site; leave it out",
+                    _("the old URL /{address} is an address of this site; leave it out").format(
+                        address=address
+                    ),
                 )
             )
     reserved = reserved_segments(settings)
@@ -512,7 +580,10 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
                 Problem(
                     str(source.path),
                     source.header.get("title").line if source.header.get("title") else 1,
-                    f"the page address /{url} is used by the site itself; give the page another 'Slug:'",
+                    _(
+                        "the page address /{url} is used by the site itself; "
+                        "give the page another 'Slug:'"
+                    ).format(url=url),
                 )
             )
     return sorted(set(problems))

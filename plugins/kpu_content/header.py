@@ -10,6 +10,8 @@ an optional `---` line may open and close it.
 import re
 from dataclasses import dataclass, field
 
+from translations import _
+
 KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 MORE_LINE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 FENCE_OPEN = re.compile(r"^-{3}(\s.*)?$")
@@ -59,7 +61,11 @@ def read_header(text: str) -> Header:
             if name.lower() in header.fields:
                 first = header.fields[name.lower()].line
                 raise HeaderError(
-                    number, f"'{name}' is given twice (first on line {first}); keep one"
+                    number,
+                    # Translators: {name} is a header field as written, e.g. Title.
+                    _("'{name}' is given twice (first on line {first}); keep one").format(
+                        name=name, first=first
+                    ),
                 )
             current = Field(name, key["value"].strip(), number)
             header.fields[name.lower()] = current
@@ -73,8 +79,10 @@ def read_header(text: str) -> Header:
         else:
             raise HeaderError(
                 number,
-                "this line is neither 'Field: value' nor a continuation; "
-                "leave one blank line between the header and the text",
+                _(
+                    "this line is neither 'Field: value' nor a continuation; "
+                    "leave one blank line between the header and the text"
+                ),
             )
     else:
         header.body_line = number + 1

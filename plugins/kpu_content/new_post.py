@@ -1,9 +1,11 @@
-"""`invoke new-post`: a new post file with every header field, as a draft."""
+"""`python3 dev.py new-post "Judul berita"`: a new post file with every header field, as a draft."""
 
 from datetime import datetime
 from pathlib import Path
 
 from pelican.utils import slugify
+
+from translations import _
 
 SKELETON = """\
 Title: {title}
@@ -27,10 +29,15 @@ def new_post_file(settings: dict, title: str, category: str, now: datetime) -> P
     """Write content/berita/YYYY/YYYY-MM-DD-<slug>.md and return its path."""
     title = " ".join(title.split())
     if not title:
-        raise ValueError('the title is empty; write it in quotes: invoke new-post "Judul berita"')
+        raise ValueError(
+            _('the title is empty; write it in quotes: python3 dev.py new-post "Judul berita"')
+        )
     if category not in settings["CATEGORIES"]:
         raise ValueError(
-            f"category '{category}' is not one of the site's ({', '.join(settings['CATEGORIES'])})"
+            # Translators: {categories} is the site's list, e.g. "Berita, Pengumuman, Siaran Pers".
+            _("category '{category}' is not one of the site's ({categories})").format(
+                category=category, categories=", ".join(settings["CATEGORIES"])
+            )
         )
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     folder = Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0] / f"{now:%Y}"
@@ -42,5 +49,7 @@ def new_post_file(settings: dict, title: str, category: str, now: datetime) -> P
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError:
-        raise FileExistsError(f"{path} already exists; give the new post another title") from None
+        raise FileExistsError(
+            _("{path} already exists; give the new post another title").format(path=path)
+        ) from None
     return path

@@ -20,6 +20,8 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from translations import _
+
 BUDGET = 14_000
 SKIP = ("admin",)
 TITLE = re.compile(r"<title>[^<]*\S[^<]*</title>", re.IGNORECASE)
@@ -58,14 +60,19 @@ def read_page(page: Path, folder: Path, budget: int) -> tuple[str, list[str], li
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return name, [f"{name}: bukan UTF-8 (bita ke-{error.start})"], []
+        # Translators: {byte} counts from 0, as Python does.
+        problem = _("not UTF-8 (byte {byte})").format(byte=error.start)
+        return name, [f"{name}: {problem}"], []
     problems = []
     if "</html>" not in text[-200:] or not TITLE.search(text):
-        problems.append(f"{name}: halaman terpotong atau tanpa <title>")
+        problems.append(f"{name}: " + _("the page is cut short or has no <title>"))
     if len(data) > budget - GZIP_OVERHEAD:
         size = len(gzip.compress(data, 9))
         if size > budget:
-            problems.append(f"{name}: {size} bita setelah gzip -9, lebih dari {budget}")
+            problem = _("{size} bytes after gzip -9, over {budget}").format(
+                size=size, budget=budget
+            )
+            problems.append(f"{name}: {problem}")
     return name, problems, links_of(text)
 
 
@@ -85,5 +92,6 @@ def check_output(folder: Path, site: str, budget: int = BUDGET, workers=None) ->
                 if target not in found:
                     found[target] = target.exists()
                 if not found[target]:
-                    problems.append(f"{name}: tautan ke {link} tidak menemukan berkasnya")
+                    problem = _("the link to {link} finds no file").format(link=link)
+                    problems.append(f"{name}: {problem}")
     return problems

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from translations import _
+
 from .redirects import nginx_map, old_url_list, redirect_file, redirect_page
 
 logger = logging.getLogger(__name__)
@@ -37,13 +39,17 @@ def write_redirects(generator, writer):
                 relative = redirect_file(old)
             except ValueError:
                 logger.error(
-                    "%s: old URL %r is not a path on the old site", article.source_path, old
+                    # Translators: the first %s is the post's file, %r the address it gives.
+                    _("%s: old URL %r is not a path on the old site"),
+                    article.source_path,
+                    old,
                 )
                 continue
             path = (output / relative).resolve()
             if not path.is_relative_to(output) or path.exists():
                 logger.error(
-                    "%s: the old URL %s would replace %s; it is an address the site uses",
+                    # Translators: the post's file, the old address, the file it would replace.
+                    _("%s: the old URL %s would replace %s; it is an address the site uses"),
                     article.source_path,
                     old,
                     path,

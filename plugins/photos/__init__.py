@@ -15,8 +15,11 @@ from functools import partial
 from pathlib import Path
 
 from pelican import signals
+from PIL import Image
 
+import progress
 from background import idle_work, workers
+from translations import _
 
 from .markup import picture_html, replace_images, thumbnail_html
 from .variants import cache_ahead, measure, photo_files, plan, write_copies
@@ -35,7 +38,17 @@ def plan_photos(content):
     content.photos = []
 
     def photo_for(path):
-        photo = plan(path, measure(folder / path))
+        try:
+            size = measure(folder / path)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+            # Pelican logs it under "Could not process <the post>" and leaves the post out.
+            raise ValueError(
+                _(
+                    "the photo '{path}' is not in content/ or cannot be read as a photo; "
+                    "python3 dev.py check says what to fix"
+                ).format(path=path)
+            ) from error
+        photo = plan(path, size)
         content.photos.append(photo)
         return photo
 
@@ -89,11 +102,15 @@ def write_wanted_photos(pelican):
     wanted.clear()
     # Encoding a camera photo into its copies takes about half a second: every
     # core works on those the idle processes left.
-    if workers(settings) == 1 or len(photos) < 2:
-        list(map(write, photos))
-    else:
-        with ProcessPoolExecutor(workers(settings)) as pool:
-            list(pool.map(write, photos))
+    with progress.step(_("Photos"), len(photos)) as shown:
+        if workers(settings) == 1 or len(photos) < 2:
+            for photo in photos:
+                write(photo)
+                shown.advance()
+        else:
+            with ProcessPoolExecutor(workers(settings)) as pool:
+                for _done in pool.map(write, photos):
+                    shown.advance()
 
 
 def register():

@@ -16,6 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
+from translations import _
+
 WIDTHS = (320, 640, 960, 1280)
 THUMBNAIL = (160, 120)  # shown at 80 x 60 CSS pixels: sharp on a 2x screen
 QUALITY = {"webp": 72, "jpeg": 76}
@@ -82,21 +84,29 @@ PHOTO_MAX_PIXELS = 40_000_000  # 8000 x 5000; Pillow refuses ~179 million as a b
 def photo_problem(path: Path) -> str | None:
     """Why a photo file cannot go on the site (too big, not a picture), or None.
 
-    Reads the file's header only, as `invoke check` does for every photo.
+    Reads the file's header only, as `python3 dev.py check` does for every photo.
+    The messages follow "the photo 'images/x.jpg' ", in the check's line.
     """
     size = path.stat().st_size
     if size > PHOTO_MAX_BYTES:
-        return f"is {size / 1_000_000:.0f} MB; save it under {PHOTO_MAX_BYTES // 1_000_000} MB"
+        # Translators: follows "the photo 'images/x.jpg' " in the same line.
+        return _("is {size} MB; save it under {limit} MB").format(
+            size=f"{size / 1_000_000:.0f}", limit=PHOTO_MAX_BYTES // 1_000_000
+        )
     try:
         with Image.open(path) as picture:
             width, height = picture.size
             picture.verify()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return (
+        # Translators: follows "the photo 'images/x.jpg' " in the same line.
+        return _(
             "cannot be read as a JPEG, PNG or WebP photo; export it again from the camera or editor"
         )
     if width * height > PHOTO_MAX_PIXELS:
-        return f"is {width} x {height} pixels; resize it to at most 6000 pixels on its long side"
+        # Translators: follows "the photo 'images/x.jpg' " in the same line.
+        return _(
+            "is {width} x {height} pixels; resize it to at most 6000 pixels on its long side"
+        ).format(width=width, height=height)
     return None
 
 

@@ -16,6 +16,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
 
+from translations import _
+
 from .gazetteer import Placement, RegencyError, load_gazetteer
 from .map_svg import regency_map
 
@@ -41,7 +43,10 @@ def place_article(content):
         pass  # a draft may be placed later; `invoke check` asks before it is published
     elif not written:
         logger.error(
-            "%s: no 'Wilayah:'; name the regencies the post concerns, or NTT for the whole province",
+            # Translators: %s is the post's file.
+            _(
+                "%s: no 'Wilayah:'; name the regencies the post concerns, or NTT for the whole province"
+            ),
             content.relative_source_path,
         )
     else:
@@ -102,7 +107,7 @@ def write_regency_pages(generator, writer):
             f"{site}/{settings['REGENCY_URL'].format(slug=regency.slug)}",
             regency.short_name,
         )
-        for regency, _ in pages
+        for regency, _articles in pages
     }
     islands = {island: [] for island in settings["REGENCY_ISLANDS"]}
     for regency, articles in sorted(pages, key=lambda page: page[0].short_name):

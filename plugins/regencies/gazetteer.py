@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from translations import _
+
 PROVINCE_NAMES = (
     "NTT",
     "Se-NTT",
@@ -19,7 +21,8 @@ PROVINCE_NAMES = (
     "Provinsi NTT",
     "Provinsi Nusa Tenggara Timur",
 )
-AMBIGUOUS = {"kupang": "'Kupang' is two places: write 'Kota Kupang' or 'Kabupaten Kupang'"}
+# A name two regencies share: the name, then what to write instead.
+AMBIGUOUS = {"kupang": ("Kupang", "Kota Kupang", "Kabupaten Kupang")}
 FIELDS = (
     "code",
     "bps",
@@ -110,36 +113,49 @@ class Gazetteer:
         """One name, alias or code; raises RegencyError saying what to write."""
         key = normal(text)
         if key in AMBIGUOUS:
-            raise RegencyError(AMBIGUOUS[key])
+            name, first, second = AMBIGUOUS[key]
+            raise RegencyError(
+                _("'{name}' is two places: write '{first}' or '{second}'").format(
+                    name=name, first=first, second=second
+                )
+            )
         if key in self.names:
             return self.names[key]
         if re.fullmatch(r"\d{4}", key):
             raise RegencyError(
-                f"'{text.strip()}' looks like a BPS code, which numbers regencies differently; "
-                "write the name or the Kemendagri code (53.xx)"
+                _(
+                    "'{code}' looks like a BPS code, which numbers regencies differently; "
+                    "write the name or the Kemendagri code (53.xx)"
+                ).format(code=text.strip())
             )
         readable = {normal(r.short_name): r.short_name for r in self.regencies}
         readable |= {normal(a): a for r in self.regencies for a in r.aliases}
         match = difflib.get_close_matches(key, list(readable), n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean '{readable[match[0]]}'?"
-            if match
-            else "; see data/regencies.toml for the names"
+        if match:
+            raise RegencyError(
+                # Translators: {name} is what the editor wrote, {suggestion} a regency's name.
+                _("unknown regency '{name}'; did you mean '{suggestion}'?").format(
+                    name=text.strip(), suggestion=readable[match[0]]
+                )
+            )
+        raise RegencyError(
+            _("unknown regency '{name}'; see data/regencies.toml for the names").format(
+                name=text.strip()
+            )
         )
-        raise RegencyError(f"unknown regency '{text.strip()}'{hint}")
 
     def place(self, field: str) -> Placement:
         """A whole `Wilayah:` value: 'Sikka, Kota Kupang', or 'NTT'."""
         parts = [part.strip() for part in re.split(r"[,;]", field) if part.strip()]
         if not parts:
             raise RegencyError(
-                "'Wilayah:' is empty; name the regencies, or NTT for the whole province"
+                _("'Wilayah:' is empty; name the regencies, or NTT for the whole province")
             )
         province = {normal(name) for name in PROVINCE_NAMES}
         if any(normal(part) in province for part in parts):
             if len(parts) > 1:
                 raise RegencyError(
-                    "'NTT' already means every regency; write either NTT or a list of regencies"
+                    _("'NTT' already means every regency; write either NTT or a list of regencies")
                 )
             return Placement(True, ())
         errors, found = [], []
@@ -169,7 +185,12 @@ def _read_gazetteer(path: str, modified: int) -> Gazetteer:
     for row in rows:
         missing = [name for name in FIELDS if name not in row]
         if missing:
-            raise RegencyError(f"{path}: regency {row.get('code', '?')} lacks {', '.join(missing)}")
+            raise RegencyError(
+                # Translators: {fields} are the data file's field names, e.g. "slug, aliases".
+                _("{path}: regency {code} lacks {fields}").format(
+                    path=path, code=row.get("code", "?"), fields=", ".join(missing)
+                )
+            )
         regencies.append(
             Regency(
                 **{**row, "aliases": tuple(row["aliases"]), "datelines": tuple(row["datelines"])}

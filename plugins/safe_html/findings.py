@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from translations import _
+
 from .embeds import card_for
 
 EMBED = re.compile(r"<(iframe|embed|object)\b[^>]*>", re.IGNORECASE)
@@ -22,7 +24,6 @@ SCRIPT_URL = re.compile(
     r"""(?:\]\(|=\s*["']?)\s*((?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t|data)\s*:""",
     re.IGNORECASE,
 )
-KNOWN = "YouTube, Scribd, Facebook video, Google Drive or Instagram"
 
 
 @dataclass(frozen=True)
@@ -40,33 +41,39 @@ def findings(text: str) -> list[Finding]:
             url = next((g for g in address.groups() if g is not None), "") if address else ""
             if card_for(url) is None:
                 host = urlsplit(url if "//" in url else f"//{url}").hostname or url or "?"
-                found.append(
-                    Finding(
-                        number,
-                        f"an <{embed[1].lower()}> from '{host}' is not an embed the site knows "
-                        f"({KNOWN}); write a link to it instead: [Judul]({url or 'https://...'})",
-                        True,
-                    )
-                )
+                # Translators: {tag} is iframe, embed or object; keep [Judul]({url}) as it is,
+                # it is the Markdown link the editor writes.
+                message = _(
+                    "an <{tag}> from '{host}' is not an embed the site knows (YouTube, Scribd, "
+                    "Facebook video, Google Drive or Instagram); write a link to it instead: "
+                    "[Judul]({url})"
+                ).format(tag=embed[1].lower(), host=host, url=url or "https://...")
+                found.append(Finding(number, message, True))
         if SCRIPT.search(line):
             found.append(
-                Finding(number, "a <script> is removed from the post when it is built", False)
+                Finding(number, _("a <script> is removed from the post when it is built"), False)
             )
         if STYLE.search(line):
             found.append(
-                Finding(number, "a <style> is removed from the post when it is built", False)
+                Finding(number, _("a <style> is removed from the post when it is built"), False)
             )
         for handler in HANDLER.finditer(line):
             found.append(
                 Finding(
                     number,
-                    f"the event handler '{handler[1]}=' is removed when the post is built",
+                    _("the event handler '{name}=' is removed when the post is built").format(
+                        name=handler[1]
+                    ),
                     False,
                 )
             )
         for url in SCRIPT_URL.finditer(line):
             scheme = re.sub(r"\s", "", url[1]).lower()
             found.append(
-                Finding(number, f"a '{scheme}:' link is removed when the post is built", False)
+                Finding(
+                    number,
+                    _("a '{scheme}:' link is removed when the post is built").format(scheme=scheme),
+                    False,
+                )
             )
     return found

@@ -24,6 +24,9 @@ from pathlib import Path
 
 from pelican import signals
 
+import progress
+from translations import _
+
 from .canonical import PagefindFormatError, canonicalise
 
 logger = logging.getLogger(__name__)
@@ -43,35 +46,41 @@ def indexed_files(settings) -> str:
     return "{" + ",".join(patterns) + "}"
 
 
-def index_site(pelican):
-    if not pelican.settings.get("SEARCH_INDEX"):
-        return
-    result = subprocess.run(
+def run_pagefind(settings) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [
             sys.executable,
             "-m",
             "pagefind",
             "--site",
-            pelican.settings["OUTPUT_PATH"],
+            settings["OUTPUT_PATH"],
             "--glob",
-            indexed_files(pelican.settings),
+            indexed_files(settings),
             "--silent",
         ],
         capture_output=True,
         text=True,
         check=False,
-        env=os.environ
-        | {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(pelican.settings["SEARCH_CHUNK_SIZE"])},
+        env=os.environ | {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(settings["SEARCH_CHUNK_SIZE"])},
     )
+
+
+def index_site(pelican):
+    if not pelican.settings.get("SEARCH_INDEX"):
+        return
+    with progress.step(_("Search index")):
+        result = run_pagefind(pelican.settings)
     if result.returncode != 0:
         logger.error(
-            "Pagefind could not index the site: %s", (result.stderr or result.stdout).strip()
+            # Translators: %s is Pagefind's own message, in English.
+            _("Pagefind could not index the site: %s"),
+            (result.stderr or result.stdout).strip(),
         )
         return
     try:
         canonicalise(Path(pelican.settings["OUTPUT_PATH"]) / "pagefind")
     except (PagefindFormatError, OSError, ValueError) as error:
-        logger.error("Pagefind's index could not be made reproducible: %s", error)
+        logger.error(_("Pagefind's index could not be made reproducible: %s"), error)
 
 
 def register():

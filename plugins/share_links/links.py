@@ -10,6 +10,8 @@ template's job (Jinja autoescape), and happens once, after this.
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from translations import _
+
 
 def encode(value: str) -> str:
     """Percent-encode a query value: spaces as %20, '+' and '/' encoded too."""
@@ -66,32 +68,40 @@ class ShareSettings:
         unknown_keys = set(setting) - {"networks", "labels", "campaign"}
         if unknown_keys:
             raise ShareSettingsError(
-                f"SHARE_LINKS: unknown key(s) {', '.join(sorted(unknown_keys))}; "
-                "use 'networks', 'labels' and 'campaign'"
+                # Translators: SHARE_LINKS and the quoted keys are names in pelicanconf.py.
+                _(
+                    "SHARE_LINKS: unknown key(s) {keys}; use 'networks', 'labels' and 'campaign'"
+                ).format(keys=", ".join(sorted(unknown_keys)))
             )
         networks = tuple(setting.get("networks", cls.networks))
         labels = {**LABELS, **{k: tuple(v) for k, v in setting.get("labels", {}).items()}}
         for name in (*networks, *setting.get("labels", {})):
             if name not in NETWORKS:
                 raise ShareSettingsError(
-                    f"SHARE_LINKS: unknown network '{name}'; choose from {', '.join(NETWORKS)}"
+                    _("SHARE_LINKS: unknown network '{name}'; choose from {networks}").format(
+                        name=name, networks=", ".join(NETWORKS)
+                    )
                 )
         if len(set(networks)) != len(networks):
-            raise ShareSettingsError("SHARE_LINKS: a network is listed twice in 'networks'")
+            raise ShareSettingsError(_("SHARE_LINKS: a network is listed twice in 'networks'"))
         for name, label in labels.items():
             if len(label) != 2 or not all(isinstance(part, str) and part for part in label):
                 raise ShareSettingsError(
-                    f"SHARE_LINKS: the label of '{name}' must be "
-                    "(visible text, accessible name), both non-empty"
+                    _(
+                        "SHARE_LINKS: the label of '{name}' must be "
+                        "(visible text, accessible name), both non-empty"
+                    ).format(name=name)
                 )
             if label[0] not in label[1]:
                 raise ShareSettingsError(
-                    f"SHARE_LINKS: the accessible name of '{name}' ('{label[1]}') must "
-                    f"contain its visible text ('{label[0]}')"
+                    _(
+                        "SHARE_LINKS: the accessible name of '{name}' ('{accessible}') must "
+                        "contain its visible text ('{visible}')"
+                    ).format(name=name, accessible=label[1], visible=label[0])
                 )
         campaign = setting.get("campaign") or ""
         if not isinstance(campaign, str):
-            raise ShareSettingsError("SHARE_LINKS: 'campaign' must be text")
+            raise ShareSettingsError(_("SHARE_LINKS: 'campaign' must be text"))
         return cls(networks, labels, campaign)
 
 

@@ -32,6 +32,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from translations import _
+
 from . import finish_writing, internals
 
 logger = logging.getLogger(__name__)
@@ -164,7 +166,8 @@ def main(settings_file: str, output: str, *options: str) -> int:
         try:
             page = preview.update(Path(line.strip()))
         except Exception:  # anything unforeseen: a full build decides
-            logger.exception("preview update failed")
+            # Translators: the preview then builds the whole site again.
+            logger.exception(_("preview update failed"))
             page = None
         if page is None:
             print(f"{ANSWER} rebuild", flush=True)
@@ -174,4 +177,7 @@ def main(settings_file: str, output: str, *options: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    try:
+        sys.exit(main(*sys.argv[1:]))
+    except KeyboardInterrupt:  # Ctrl+C in the terminal of `livereload`: it stops too
+        sys.exit(130)

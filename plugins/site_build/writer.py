@@ -29,6 +29,8 @@ from typing import Any
 from pelican import signals
 from pelican.writers import Writer
 
+from translations import _
+
 from . import finishing
 from .processes import fork, workers_of
 
@@ -98,6 +100,7 @@ class BuildWriter(Writer):
         self.running = []  # (process, pipe)
         self.unwritten: set[str] = set()  # the paths of the pages kept, until written
         self.written: list[tuple[str, dict]] = []  # content_written, in Pelican's order
+        self.sent = 0  # written[:sent] have had their content_written
         self.failures: list[str] = []
         writers.append(self)
 
@@ -164,13 +167,14 @@ class BuildWriter(Writer):
             while self.started < len(self.pages):
                 self._start(min(self.started + share, len(self.pages)))
         self._reap(wait=True)
-        failures, written = self.failures, self.written
-        self.pages, self.started, self.failures, self.written = [], 0, [], []
+        failures = self.failures
+        if not failures:
+            self._send_written()
+        self.pages, self.started, self.failures, self.written, self.sent = [], 0, [], [], 0
         self.unwritten = set()
         if failures:
-            raise RuntimeError("could not render " + "\n".join(failures))
-        for path, context in written:
-            signals.content_written.send(path, context=context)
+            # Translators: {pages} is each page's path and the error that stopped it.
+            raise RuntimeError(_("could not render {pages}").format(pages="\n".join(failures)))
 
     def _start(self, last: int) -> None:
         batch = self.pages[self.started : last]
@@ -190,7 +194,8 @@ class BuildWriter(Writer):
                 try:
                     failures, results = receiver.recv()
                 except EOFError:
-                    failures, results = [f"a worker stopped (exit code {worker.exitcode})"], []
+                    stopped = _("a worker stopped (exit code {code})").format(code=worker.exitcode)
+                    failures, results = [stopped], []
                 worker.join()
                 self.running.remove((worker, receiver))
                 self._take(failures, results)
@@ -199,6 +204,23 @@ class BuildWriter(Writer):
         self.failures += failures
         for path, notes in results:
             finishing.collect(path, notes)
+            self.unwritten.discard(path)
+        self._send_written()
+
+    def _send_written(self) -> None:
+        """content_written for the pages on disk, in Pelican's order: up to the first that is not."""
+        # Sent while Pelican is still making pages, as Pelican itself sends it.
+        muted = signals.content_written.is_muted
+        signals.content_written.is_muted = False
+        try:
+            while (
+                self.sent < len(self.written) and self.written[self.sent][0] not in self.unwritten
+            ):
+                path, context = self.written[self.sent]
+                self.sent += 1
+                signals.content_written.send(path, context=context)
+        finally:
+            signals.content_written.is_muted = muted
 
 
 def _set_localsiteurl(shared: dict, localsiteurl) -> None:

@@ -13,6 +13,8 @@ import base64
 import hashlib
 import re
 
+from translations import _
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 INLINE_STYLE = re.compile(r"<style[^>]*>(?P<body>.*?)</style>", re.DOTALL)
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
@@ -63,5 +65,5 @@ def with_policy(html: str, site_policy: str) -> str:
     tag = META.format(policy=site_policy)
     found = CHARSET.search(html)
     if found is None:
-        raise ValueError("the page has no <meta charset=utf-8> to put the policy after")
+        raise ValueError(_("the page has no <meta charset=utf-8> to put the policy after"))
     return html[: found.end()] + tag + html[found.end() :]

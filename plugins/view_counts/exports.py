@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import progress
+from translations import N_, _, ngettext
+
 from .paths import normalise
 
 NON_PAGES = {"(not set)", "(other)", "others", "page url not defined", "(entrance)"}
@@ -32,7 +35,7 @@ class ExportError(ValueError):
 @dataclass
 class Export:
     format: str
-    metric: str  # the column read, in the tool's words
+    metric: str  # the column read, in the tool's words, or in ours when it has none
     views: Counter = field(default_factory=Counter)  # raw path -> views
     start: date | None = None
     end: date | None = None
@@ -42,9 +45,10 @@ class Export:
     def add(self, path: str, count: int) -> None:
         label = path.strip()
         if label.lower() in NON_PAGES or label.endswith(" - Others") or not label:
-            self.skipped["not a page (totals, others, not set)"] += 1
+            # Translators: why rows of an export were skipped: "skipped 3 rows: REASON".
+            self.skipped[_("not a page (totals, others, not set)")] += 1
         elif normalise(label) is None:
-            self.skipped["not a page address (asset, feed or event)"] += 1
+            self.skipped[_("not a page address (asset, feed or event)")] += 1
         else:
             self.views[label] += count
 
@@ -65,7 +69,7 @@ def decode_text(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
     if b"\x00" in data[:4096]:
-        raise ExportError(1, "this is a binary file, not an analytics export")
+        raise ExportError(1, _("this is a binary file, not an analytics export"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -80,10 +84,10 @@ def parse_count(text: str, line: int) -> int:
     elif re.fullmatch(r"-?\d+[.,]0+", value):
         value = re.split(r"[.,]", value)[0]
     if not re.fullmatch(r"-?\d+", value):
-        raise ExportError(line, f"'{text}' is not a number of views")
+        raise ExportError(line, _("'{text}' is not a number of views").format(text=text))
     count = int(value)
     if count < 0:
-        raise ExportError(line, f"a negative number of views ({count})")
+        raise ExportError(line, _("a negative number of views ({count})").format(count=count))
     return count
 
 
@@ -106,25 +110,31 @@ def column(header: list[str], names: tuple[str, ...], line: int, what: str) -> i
     for name in names:
         if name.lower() in lowered:
             return lowered.index(name.lower())
-    raise ExportError(line, f"no {what} column (looked for {', '.join(names)})")
+    # Translators: WHAT is "page", "page views" or a column's own name (date, Path...).
+    message = _("no {what} column (looked for {names})")
+    raise ExportError(line, message.format(what=what, names=", ".join(names)))
 
 
 def table(export: Export, text: str, start: int, path_names, count_names) -> None:
     """Read a header and its rows, up to the first blank line (UA's "Day Index" follows one)."""
     found = rows(text, start)
     header_line, header = next(found)
-    path_at = column(header, path_names, header_line, "page")
-    count_at = column(header, count_names, header_line, "page views")
+    # Translators: the column of an export that holds the page's address.
+    path_at = column(header, path_names, header_line, _("page"))
+    count_at = column(header, count_names, header_line, _("page views"))
     export.metric = header[count_at].strip()
     for number, cells in found:
         if not any(cell.strip() for cell in cells):
             break
         if len(cells) <= max(path_at, count_at):
-            raise ExportError(
-                number, f"this row has {len(cells)} cells; the header has {len(header)}"
+            message = ngettext(
+                "this row has {cells} cell; the header has {header}",
+                "this row has {cells} cells; the header has {header}",
+                len(cells),
             )
+            raise ExportError(number, message.format(cells=len(cells), header=len(header)))
         if not cells[path_at].strip() and number > header_line:
-            export.skipped["totals row"] += 1
+            export.skipped[_("totals row")] += 1
             continue
         export.add(cells[path_at], parse_count(cells[count_at], number))
 
@@ -147,8 +157,10 @@ def ga4_csv(text: str) -> Export:
     if first.startswith(("page title", "judul halaman", "content group")):
         raise ExportError(
             header,
-            "this Google Analytics export lists page titles, not paths; choose the dimension "
-            "'Page path and screen class' before downloading",
+            _(
+                "this Google Analytics export lists page titles, not paths; choose the dimension "
+                "'Page path and screen class' before downloading"
+            ),
         )
     table(
         export,
@@ -180,9 +192,9 @@ def ga4_json(text: str) -> Export:
         dimensions = [h["name"] for h in report.get("dimensionHeaders", [])]
         metrics = [h["name"] for h in report.get("metricHeaders", [])]
         if "pagePath" not in dimensions and "pageLocation" not in dimensions:
-            raise ExportError(1, "this GA4 report has no pagePath dimension; ask for pagePath")
+            raise ExportError(1, _("this GA4 report has no pagePath dimension; ask for pagePath"))
         if "screenPageViews" not in metrics:
-            raise ExportError(1, "this GA4 report has no screenPageViews metric")
+            raise ExportError(1, _("this GA4 report has no screenPageViews metric"))
         path_at = dimensions.index("pagePath" if "pagePath" in dimensions else "pageLocation")
         views_at = metrics.index("screenPageViews")
         for row in report.get("rows", []):
@@ -218,9 +230,9 @@ def matomo(text: str) -> Export:
     try:
         table(export, text, start, MATOMO_PATHS, MATOMO_VIEWS)
     except ExportError as error:
-        raise ExportError(
-            error.line, f"{error}; export Matomo's Actions > Page URLs report (flat, all rows)"
-        ) from None
+        # Translators: ERROR is what was wrong with the file, already translated.
+        message = _("{error}; export Matomo's Actions > Page URLs report (flat, all rows)")
+        raise ExportError(error.line, message.format(error=error)) from None
     return export
 
 
@@ -246,13 +258,13 @@ def plausible_imported(text: str) -> Export:
 
 
 def goatcounter(text: str) -> Export:
-    export = Export("goatcounter", "pageviews (rows that are not events or bots)")
+    # Translators: what is counted, shown as "reading 'METRIC'"; "pageviews" is GoatCounter's word.
+    export = Export("goatcounter", N_("pageviews (rows that are not events or bots)"))
     found = rows(text, 1)
     header_line, header = next(found)
     if not header[0].startswith("2"):
-        raise ExportError(
-            header_line, f"GoatCounter export format '{header[0][:1]}' is not version 2"
-        )
+        message = _("GoatCounter export format '{version}' is not version 2")
+        raise ExportError(header_line, message.format(version=header[0][:1]))
     header[0] = header[0][1:]
     at = {
         name: column(header, (name,), header_line, name)
@@ -262,7 +274,7 @@ def goatcounter(text: str) -> Export:
         if not any(cells):
             continue
         if cells[at["Event"]] in ("1", "true") or cells[at["Bot"]] not in ("0", ""):
-            export.skipped["event or bot"] += 1
+            export.skipped[_("event or bot")] += 1
             continue
         export.see_date(datetime.fromisoformat(cells[at["Date"]].replace("Z", "+00:00")).date())
         export.add(cells[at["Path"]], 1)
@@ -271,9 +283,10 @@ def goatcounter(text: str) -> Export:
 
 
 def umami(text: str) -> Export:
-    export = Export("umami", "y (visitors)")
+    # Translators: "y" is the column's name in Umami's pages.csv.
+    export = Export("umami", N_("y (visitors)"))
     export.notes.append(
-        "Umami's pages.csv counts visitors, not page views: the counts are visitors"
+        _("Umami's pages.csv counts visitors, not page views: the counts are visitors")
     )
     table(export, text, 1, ("x",), ("y",))
     return export
@@ -297,27 +310,31 @@ def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
     brackets as bytes (no regular expression), and what a path or a user agent
     means is worked out once per distinct value, not once per line.
     """
-    export = Export("access-log", "successful GET requests of pages")
+    export = Export("access-log", N_("successful GET requests of pages"))
     views, skipped = export.views, export.skipped
     pages: dict[bytes, str | None] = {}  # target -> raw path to count, or None
     robots: dict[bytes, bool] = {}  # user agent -> is a robot or monitor
     days = set()
+    # Translated once, not once per line.
+    not_a_line, not_a_get = _("not a log line"), _("not a GET")
+    not_a_success, robot = _("not a success (404, redirect, error)"), _("bot or monitor")
+    asset = _("asset or feed")
     for line in lines:  # bytes: a log may hold any bytes at all
         opening = line.find(b' "')
         closing = line.find(b'" ', opening + 2)
         bracket = line.find(b"[")
         if opening < 0 or closing < 0 or bracket < 0 or bracket > opening:
             if line.strip() and not line.startswith(b"#"):
-                skipped["not a log line"] += 1
+                skipped[not_a_line] += 1
             continue
         request = line[opening + 2 : closing].split(b" ")
         status = line[closing + 2 : closing + 5]
         if len(request) < 2:
-            skipped["not a log line"] += 1
+            skipped[not_a_line] += 1
         elif request[0] != b"GET":
-            skipped["not a GET"] += 1
+            skipped[not_a_get] += 1
         elif status not in (b"200", b"304"):
-            skipped["not a success (404, redirect, error)"] += 1
+            skipped[not_a_success] += 1
         else:
             target = request[1]
             if target not in pages:
@@ -329,9 +346,9 @@ def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
                 text = agent.decode("utf-8", "replace")
                 robots[agent] = bool(BOTS.search(text)) or any(a in text for a in ignore_agents)
             if robots[agent]:
-                skipped["bot or monitor"] += 1
+                skipped[robot] += 1
             elif path is None:
-                skipped["asset or feed"] += 1
+                skipped[asset] += 1
             else:
                 views[path] += 1
                 days.add(line[bracket + 1 : bracket + 12])
@@ -339,7 +356,7 @@ def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
         try:
             export.see_date(datetime.strptime(day.decode("ascii"), "%d/%b/%Y").date())
         except ValueError:
-            skipped["unreadable date"] += 1
+            skipped[_("unreadable date")] += 1
     return export
 
 
@@ -363,7 +380,7 @@ def detect(text: str) -> str:  # noqa: PLR0911 - one answer per format
         return "ga4-json"
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
-        raise ExportError(1, "the file is empty")
+        raise ExportError(1, _("the file is empty"))
     content = [line for line in lines if not line.startswith("#")]
     if content and COMBINED.match(content[0]):
         return "access-log"
@@ -390,8 +407,11 @@ def detect(text: str) -> str:  # noqa: PLR0911 - one answer per format
         return "matomo"
     raise ExportError(
         1,
-        "not an export this site reads (GA4, Universal Analytics, Matomo, Plausible, GoatCounter, "
-        "Umami or an access log); name the format with --format if it is one of them",
+        _(
+            "not an export this site reads (GA4, Universal Analytics, Matomo, Plausible, "
+            "GoatCounter, Umami or an access log); name the format with --format if it is one "
+            "of them"
+        ),
     )
 
 
@@ -399,6 +419,17 @@ def open_maybe_gzip(path: Path):
     with path.open("rb") as file:
         compressed = file.read(2) == b"\x1f\x8b"
     return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def lines_shown(path: Path, file, every: int = 10_000):
+    """The lines of FILE, with the bytes of PATH read so far shown as progress."""
+    raw = file.fileobj if isinstance(file, gzip.GzipFile) else file
+    with progress.step(path.name, path.stat().st_size, in_bytes=True) as shown:
+        for number, line in enumerate(file):
+            if number % every == 0:
+                shown.advance(raw.tell() - shown.count)
+            yield line
+        shown.advance(raw.tell() - shown.count)
 
 
 def read_export(path: Path, format: str | None = None, ignore_agents=()) -> Export:
@@ -410,26 +441,31 @@ def read_export(path: Path, format: str | None = None, ignore_agents=()) -> Expo
         with open_maybe_gzip(path) as file:
             is_log = format == "access-log" or (format is None and looks_like_log(file.read(65536)))
     except (OSError, EOFError) as error:
-        raise ExportError(1, f"the file is damaged or cut short ({error})") from None
+        damaged = _("the file is damaged or cut short ({error})")
+        raise ExportError(1, damaged.format(error=error)) from None
     if is_log:
         with open_maybe_gzip(path) as file:
             try:
-                return access_log(file, ignore_agents)
+                return access_log(lines_shown(path, file), ignore_agents)
             except (OSError, EOFError) as error:
-                raise ExportError(1, f"the log is damaged or cut short ({error})") from None
+                message = _("the log is damaged or cut short ({error})")
+                raise ExportError(1, message.format(error=error)) from None
     try:
         data = read_bytes(path)
     except (OSError, EOFError) as error:
-        raise ExportError(1, f"the file is damaged or cut short ({error})") from None
+        damaged = _("the file is damaged or cut short ({error})")
+        raise ExportError(1, damaged.format(error=error)) from None
     text = decode_text(data)
     format = format or detect(text)
     if format not in FORMATS:
-        raise ExportError(1, f"unknown format '{format}'; choose from {', '.join(FORMATS)}")
+        message = _("unknown format '{format}'; choose from {formats}")
+        raise ExportError(1, message.format(format=format, formats=", ".join(FORMATS)))
     try:
         export = FORMATS[format](text)
     except (StopIteration, json.JSONDecodeError, KeyError, IndexError) as error:
+        message = _("this is not a complete {format} export ({error})")
         raise ExportError(
-            getattr(error, "lineno", 1), f"this is not a complete {format} export ({error})"
+            getattr(error, "lineno", 1), message.format(format=format, error=error)
         ) from None
     spikes(export)
     return export
@@ -449,6 +485,5 @@ def spikes(export: Export) -> None:
     median = counts[len(counts) // 2] or 1
     for path, count in export.views.items():
         if count >= SPIKE * median:
-            export.notes.append(
-                f"'{path}' has {count} views, a million times the usual; check the export"
-            )
+            message = _("'{path}' has {count} views, a million times the usual; check the export")
+            export.notes.append(message.format(path=path, count=count))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kpu_content.check import read_sources, url_of
 from old_urls.redirects import old_url_list
+from translations import _
 
 from . import snapshot as snapshots
 from .exports import Export, ExportError, read_export
@@ -24,7 +25,7 @@ class ImportFailure(Exception):
 
 def addresses(settings: dict) -> dict[str, str]:
     """Every canonical path an article has or had, to its URL: '/berita/2021/11/x/' -> itself."""
-    sources, _ = read_sources(settings)
+    sources = read_sources(settings)[0]
     found = {}
     for source in sources:
         if source.kind != "article":
@@ -56,9 +57,8 @@ def parse_period(text: str | None) -> tuple[date, date] | None:
     try:
         start, end = (date.fromisoformat(part) for part in text.split(".."))
     except ValueError:
-        raise ImportFailure(
-            "--period", f"'{text}' is not START..END, e.g. 2026-01-01..2026-01-31"
-        ) from None
+        message = _("'{text}' is not START..END, e.g. 2026-01-01..2026-01-31")
+        raise ImportFailure("--period", message.format(text=text)) from None
     return start, end
 
 
@@ -82,7 +82,7 @@ def import_file(
     ignore_agents: tuple[str, ...] = (),
 ) -> tuple[snapshots.Report, Export]:
     if not path.is_file():
-        raise ImportFailure(str(path), "no such file")
+        raise ImportFailure(str(path), _("no such file"))
     try:
         export = read_export(path, format, ignore_agents)
     except ExportError as error:

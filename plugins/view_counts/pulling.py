@@ -14,6 +14,8 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
+from translations import _
+
 TIMEOUT = 60
 
 
@@ -24,7 +26,9 @@ class PullError(Exception):
 def setting(name: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
-        raise PullError(f"set {name} in the environment (see the README, 'View counts')")
+        # Translators: 'View counts' is the README's section, whose title stays in English.
+        message = _("set {name} in the environment (see the README, 'View counts')")
+        raise PullError(message.format(name=name))
     return value
 
 
@@ -35,11 +39,11 @@ def request(url: str, data: bytes, headers: dict) -> bytes:
         ) as response:
             return response.read()
     except urllib.error.HTTPError as error:
-        raise PullError(
-            f"{url} answered {error.code} {error.reason}; check the token and site id"
-        ) from None
+        message = _("{url} answered {code} {reason}; check the token and site id")
+        raise PullError(message.format(url=url, code=error.code, reason=error.reason)) from None
     except (urllib.error.URLError, TimeoutError) as error:
-        raise PullError(f"cannot reach {url}: {getattr(error, 'reason', error)}") from None
+        message = _("cannot reach {url}: {reason}")
+        raise PullError(message.format(url=url, reason=getattr(error, "reason", error))) from None
 
 
 def pull_matomo(start: date, end: date, folder: Path) -> Path:
@@ -59,9 +63,8 @@ def pull_matomo(start: date, end: date, folder: Path) -> Path:
     body = urllib.parse.urlencode({"token_auth": setting("MATOMO_TOKEN")}).encode()
     data = request(f"{base}/index.php?{urllib.parse.urlencode(query)}", body, {})
     if data.lstrip().startswith(b"<") or b"<result>" in data[:200] or data.startswith(b"{"):
-        raise PullError(
-            f"Matomo did not send a CSV report: {data[:200].decode('utf-8', 'replace')}"
-        )
+        message = _("Matomo did not send a CSV report: {answer}")
+        raise PullError(message.format(answer=data[:200].decode("utf-8", "replace")))
     target = folder / f"matomo-{start}-{end}.csv"
     target.write_bytes(data)
     return target

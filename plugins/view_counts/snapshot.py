@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from translations import _
+
 from .exports import Export
 from .paths import normalise
 
@@ -54,11 +56,12 @@ def load(path: Path) -> dict:
     try:
         snapshot = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise SnapshotError(
-            f"{path}:{error.lineno}: the snapshot is not valid JSON ({error.msg})"
-        ) from None
+        message = _("the snapshot is not valid JSON ({error})").format(error=error.msg)
+        raise SnapshotError(f"{path}:{error.lineno}: {message}") from None
     if snapshot.get("version") != VERSION:
-        raise SnapshotError(f"{path}: snapshot version {snapshot.get('version')} is not {VERSION}")
+        message = _("snapshot version {found} is not {expected}")
+        found = snapshot.get("version")
+        raise SnapshotError(f"{path}: {message.format(found=found, expected=VERSION)}")
     return snapshot
 
 
@@ -119,14 +122,17 @@ def add_import(
     """Add EXPORT to SNAPSHOT (in place) and say what happened; raise SnapshotError to refuse."""
     for entry in snapshot["imports"]:
         if entry["fingerprint"] == fingerprint:
-            return Report(False, message=f"{file_name} was already imported; nothing changed")
+            message = _("{file} was already imported; nothing changed").format(file=file_name)
+            return Report(False, message=message)
     start, end = period or (export.start, export.end)
     if start is None or end is None:
-        raise SnapshotError(
-            f"{file_name} does not say which days it covers; give them: --period 2026-01-01..2026-01-31"
+        message = _(
+            "{file} does not say which days it covers; give them: --period 2026-01-01..2026-01-31"
         )
+        raise SnapshotError(message.format(file=file_name))
     if start > end:
-        raise SnapshotError(f"the period {start}..{end} ends before it starts")
+        message = _("the period {start}..{end} ends before it starts")
+        raise SnapshotError(message.format(start=start, end=end))
     replaced = []
     for entry in snapshot["imports"]:
         if entry["source"] != source:
@@ -137,9 +143,20 @@ def add_import(
         if start <= old_start and old_end <= end:
             replaced.append(entry)
             continue
+        message = _(
+            "{file} ({start}..{end}) overlaps {other} ({other_start}..{other_end}) from "
+            "{source}; export periods that do not overlap, or one that covers both"
+        )
         raise SnapshotError(
-            f"{file_name} ({start}..{end}) overlaps {entry['file']} ({old_start}..{old_end}) from "
-            f"{source}; export periods that do not overlap, or one that covers both"
+            message.format(
+                file=file_name,
+                start=start,
+                end=end,
+                other=entry["file"],
+                other_start=old_start,
+                other_end=old_end,
+                source=source,
+            )
         )
     matched, unmatched = match(export, addresses)
     for entry in replaced:

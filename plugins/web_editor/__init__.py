@@ -20,6 +20,7 @@ from pathlib import Path
 from pelican import signals
 
 from regencies.gazetteer import load_gazetteer
+from translations import _
 
 from .config import editor_config
 
@@ -50,8 +51,12 @@ def write_editor(pelican):
         # A local build goes on without /admin/ (no network, say); a production build does not.
         log = logger.error if settings.get("EDITOR_BUNDLE_REQUIRED") else logger.info
         log(
-            "Berkas editor web tidak ada di %s; /admin/ tidak dibangun. `python3 dev.py build` "
-            "mengunduh versi yang dikunci package-lock.json bila ada sambungan internet.",
+            # Translators: %s is the folder the bundle should be in.
+            _(
+                "The web editor's files are not in %s; /admin/ is not built. "
+                "`python3 dev.py build` downloads the version package-lock.json pins "
+                "when there is an internet connection."
+            ),
             bundle,
         )
         return
