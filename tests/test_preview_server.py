@@ -211,9 +211,9 @@ def test_locate_finds_files_and_folders_and_nothing_outside(tmp_path):
     assert locate(root, "profil/../../secret.txt") is None
 
 
-def test_the_reload_script_goes_last_in_the_head_or_last_of_all():
+def test_the_reload_script_goes_last_of_all_whatever_the_title_says():
     script = reload_script(8123)
     assert script == b'<script src="/livereload.js?port=8123"></script>'
-    page = b"<html><head><meta charset=utf-8><title>A</title></head><body></body></html>"
-    assert with_script(page, script) == page.replace(b"</head>", script + b"</head>")
+    page = b"<html><head><meta charset=utf-8><title>Tag </head> di HTML</title></head><body></body></html>"
+    assert with_script(page, script) == page + script
     assert with_script(b"<p>no head", script) == b"<p>no head" + script

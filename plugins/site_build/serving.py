@@ -26,7 +26,6 @@ from tornado.websocket import WebSocketClosedError
 from translations import _
 
 HOST = "127.0.0.1"
-HEAD_END = b"</head>"
 
 
 def not_found_page(settings) -> str:
@@ -40,9 +39,12 @@ def reload_script(port: int) -> bytes:
 
 
 def with_script(html: bytes, script: bytes) -> bytes:
-    """HTML with SCRIPT last in its head, or last of all when it has no </head>."""
-    end = html.find(HEAD_END)
-    return html + script if end < 0 else html[:end] + script + html[end:]
+    """HTML with SCRIPT last of all, where the browser puts it in the body.
+
+    Not before the first "</head>": a title or an alt text can hold those
+    characters as text, which the minifier leaves as they are.
+    """
+    return html + script
 
 
 def locate(root: Path, path: str) -> Path | str | None:
