@@ -16,6 +16,7 @@ Node needed), then hands over to invoke inside it.
 from __future__ import annotations
 
 import base64
+import difflib
 import hashlib
 import io
 import json
@@ -342,10 +343,68 @@ def usage() -> str:
     return "\n".join(lines)
 
 
+def task_parameters() -> dict[str, tuple[list[str], list[str]]]:
+    """Each task of tasks.py: (required parameters, optional ones), as invoke names them.
+
+    Read from the source, so that a mistyped command is answered in Indonesian
+    before anything is installed, not by invoke's English.
+    """
+    import ast  # noqa: PLC0415
+
+    tasks = {}
+    for node in ast.parse((ROOT / "tasks.py").read_text(encoding="utf-8")).body:
+        decorators = [
+            d.func if isinstance(d, ast.Call) else d for d in getattr(node, "decorator_list", [])
+        ]
+        if any(isinstance(d, ast.Name) and d.id == "task" for d in decorators):
+            names = [argument.arg.replace("_", "-") for argument in node.args.args[1:]]
+            required = len(names) - len(node.args.defaults)
+            tasks[node.name.replace("_", "-")] = (names[:required], names[required:])
+    return tasks
+
+
+# How a command with a required argument is written, for the message when it is left out.
+EXAMPLES = {
+    "new-post": 'python3 dev.py new-post "Judul berita"',
+    "views-import": "python3 dev.py views-import ekspor.csv",
+}
+
+
+def refusal(arguments: list[str]) -> str | None:
+    """What is wrong with `python3 dev.py ARGUMENTS`, in one line, or None."""
+    name, rest = arguments[0], arguments[1:]
+    if name.startswith("-"):
+        return None  # invoke's own options: --list, --help
+    tasks = {**task_parameters(), **dict.fromkeys(STANDARD_LIBRARY_TASKS, ([], []))}
+    if name not in tasks:
+        match = difflib.get_close_matches(name, tasks, n=1)
+        if match:
+            message = _("there is no command '{name}'; did you mean '{match}'?")
+            return message.format(name=name, match=match[0])
+        message = _("there is no command '{name}'; python3 dev.py alone lists the commands")
+        return message.format(name=name)
+    required, optional = tasks[name]
+    for option in (word.split("=")[0] for word in rest if word.startswith("--")):
+        if option[2:] not in required + optional + ["help"]:
+            known = ", ".join(f"--{known}" for known in required + optional) or "-"
+            message = _("'{command}' has no option {option} (it has: {known})")
+            return message.format(command=name, option=option, known=known)
+    given = [word for word in rest if not word.startswith("-")]
+    if len(given) < len(required) and not any(f"--{r}" in " ".join(rest) for r in required):
+        missing = " ".join(word.upper() for word in required[len(given) :])
+        example = EXAMPLES.get(name, f"python3 dev.py --help {name}")
+        message = _("'{command}' needs {missing}, e.g. {example}")
+        return message.format(command=name, missing=missing, example=example)
+    return None
+
+
 def main(arguments: list[str]) -> int:
     if not arguments:
         print(usage())
         return 0
+    wrong = refusal(arguments)
+    if wrong:
+        sys.exit(f"dev.py: {wrong}")
     if arguments[0] in STANDARD_LIBRARY_TASKS:
         check_python()
         return STANDARD_LIBRARY_TASKS[arguments[0]](arguments[1:])
@@ -354,7 +413,10 @@ def main(arguments: list[str]) -> int:
     if arguments[:1] in (["test"], ["editor"]):
         ensure_node_tools()
     os.chdir(ROOT)
-    return subprocess.run([str(python), "-m", "invoke", *arguments], check=False).returncode
+    try:
+        return subprocess.run([str(python), "-m", "invoke", *arguments], check=False).returncode
+    except KeyboardInterrupt:  # Ctrl+C stops the preview: the task has said what it needed
+        return 130
 
 
 if __name__ == "__main__":

@@ -216,6 +216,8 @@ CONTENT_SECURITY_POLICY = True
 CONTENT_SECURITY_POLICY_WASM = True
 # The stylesheet travels in every page (theme/templates/base.html).
 INLINE_STYLESHEET = "style.css"
+# The theme's inline scripts, the only ones the policy allows (the share row, the search page).
+INLINE_SCRIPTS = ["share.js", "search.js"]
 # Where the search page's form goes without JavaScript: the one other host.
 SEARCH_ENGINE_URL = "https://www.google.com/search"
 # Generated files for self-hosting on nginx (deploy/nginx/): the old-URL map

@@ -6,6 +6,7 @@ build here checks the content first, fails on any Pelican warning, and
 publishing refuses to go on after either.
 """
 
+import errno
 import os
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from kpu_content.check import check_site  # noqa: E402
 from kpu_content.new_post import new_post_file  # noqa: E402
 from site_build.preview import ANSWER  # noqa: E402
-from translations import _, ngettext  # noqa: E402
+from translations import _, decimal, ngettext  # noqa: E402
 
 LOCAL_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
@@ -136,6 +137,9 @@ def site_server(settings: dict, port, live: bool = False):
         return SiteServer(output, int(port), not_found_page(settings), live=live, still=still)
     except OSError as error:
         # Translators: {error} is the system's reason, e.g. "Address already in use".
+        if error.errno == errno.EADDRINUSE:
+            message = _("port {port} is already in use. Is a preview already running?")
+            raise Exit(message.format(port=int(port)), code=1) from None
         message = _("cannot use port {port}: {error}. Is a preview already running?")
         raise Exit(message.format(port=int(port), error=error.strerror), code=1) from None
 
@@ -191,7 +195,8 @@ class PreviewProcess:
             return False
         # Translators: {page} is the file written again, {seconds} how long it took.
         rebuilt = _("Preview: {page} in {seconds} s")
-        print(rebuilt.format(page=os.path.relpath(answer[1], ROOT), seconds=answer[2]), flush=True)
+        seconds = decimal(float(answer[2]), 3)
+        print(rebuilt.format(page=os.path.relpath(answer[1], ROOT), seconds=seconds), flush=True)
         return True
 
     def stop(self) -> None:
@@ -286,7 +291,7 @@ def new_post(c, title, category="Berita"):
     settings = read_settings(LOCAL_SETTINGS)
     now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
     try:
-        path = new_post_file(settings, title, category, now)
+        path = new_post_file(settings, title, category, now, ROOT)
     except (FileExistsError, ValueError) as error:
         raise Exit(str(error), code=1) from error
     print(path.relative_to(ROOT))

@@ -135,3 +135,48 @@ def test_dev_py_alone_tells_an_editor_the_commands_without_installing(tmp_path):
     assert lines[-1] == "Panduan penulis berita: docs/panduan-penulis.md"
     assert (ROOT / "docs" / "panduan-penulis.md").is_file()
     assert not (tmp_path / "venv").exists()
+
+
+def test_a_mistyped_command_is_answered_in_indonesian_before_anything_is_installed(tmp_path):
+    expected = {
+        ("chek",): "dev.py: perintah 'chek' tidak ada; maksudnya 'check'?",
+        ("new-post",): "dev.py: perintah 'new-post' memerlukan TITLE, "
+        'misalnya python3 dev.py new-post "Judul berita"',
+        ("new-post", "Judul", "--kategori", "Berita"): "dev.py: perintah 'new-post' tidak punya "
+        "pilihan --kategori (pilihannya: --title, --category)",
+    }
+    for arguments, line in expected.items():
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "dev.py"), *arguments],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv")},
+            check=False,
+        )
+        assert (result.returncode, result.stderr) == (1, line + "\n")
+    assert not (tmp_path / "venv").exists()
+
+
+def test_ctrl_c_stops_the_server_without_a_traceback(tmp_path):
+    import signal
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "dev.py"), "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "KPU_LANG": "id"},
+        start_new_session=True,
+    )
+    started = server.stdout.readline()
+    assert started.startswith("Situs dapat dibuka di http://127.0.0.1:"), started
+    time.sleep(0.5)
+    os.killpg(server.pid, signal.SIGINT)  # what Ctrl+C in the terminal sends
+    out, errors = server.communicate(timeout=20)
+    assert "Traceback" not in errors + out, errors

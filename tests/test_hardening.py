@@ -109,3 +109,21 @@ def test_an_accepted_old_address_is_a_plain_path(text):
 def test_an_accepted_slug_names_one_folder(text):
     if SLUG_FORMAT.match(text):
         assert "/" not in text and "." not in text and text == text.strip()
+
+
+def test_a_link_is_trimmed_before_its_scheme_is_checked():
+    for space in ("\u2003", "\u00a0", "\u200b", "\ufeff", "\u3000", " \t\n"):
+        for tag in (
+            f'<a href="{space}javascript:alert(1)">x</a>',
+            f'<img src="{space}javascript:alert(1)" alt="x">',
+        ):
+            cleaned = clean(tag)
+            assert "javascript" not in cleaned, cleaned
+    kept = clean('<a href="\u00a0 https://kpu.go.id/ \u2003">KPU</a>')
+    assert kept == '<a href="https://kpu.go.id/">KPU</a>'
+
+
+def test_no_character_xml_forbids_comes_out_of_the_sanitizer():
+    # &#1; is decoded by the parser and would be written raw: the feeds would fail.
+    cleaned = clean('<p>a&#1;b&#x0C;c <img src="/x.jpg" alt="d&#14;e"> \x0bf</p>')
+    assert cleaned == '<p>abc <img src="/x.jpg" alt="de"> f</p>'

@@ -145,7 +145,7 @@ def test_an_edited_post_reloads_its_open_page_within_two_seconds(browser, live):
     context.close()
     line = preview.wait_for_line("Pratinjau: ")
     page = re.escape(f"output/{SEED_URL}index.html")
-    assert re.fullmatch(rf"Pratinjau: {page} dalam [0-9.]+ detik", line), line
+    assert re.fullmatch(rf"Pratinjau: {page} dalam [0-9]+,[0-9]{{3}} detik", line), line
 
 
 def test_the_preview_answers_an_unknown_address_with_the_sites_404_page(live):
@@ -175,7 +175,7 @@ def test_serve_answers_an_unknown_address_with_the_sites_404_page(live):
     port = preview.base.rpartition(":")[2]
     taken = run_task(site, "serve", "--port", port, check=False, env={"KPU_LANG": "id"})
     assert taken.returncode == 1
-    assert f"tidak dapat memakai port {port}: Address already in use." in taken.stderr
+    assert taken.stderr == f"port {port} sedang dipakai. Apakah pratinjau sudah berjalan?\n"
 
 
 def test_production_pages_carry_no_livereload_allowance(published_site):

@@ -102,3 +102,39 @@ def test_the_read_ahead_protocol_gives_what_read_gives(tmp_path):
     key = reader.prepared_key()
     assert key == SiteMarkdownReader(settings).prepared_key()
     assert key != SiteMarkdownReader({**settings, "TYPOGRIFY_DASHES": "default"}).prepared_key()
+
+
+class FlakyReader:
+    """The read-ahead protocol, with a prepare() that fails on one file's text."""
+
+    def prepare(self, text):
+        if "RUSAK" in text:
+            raise ValueError("tidak dapat dibaca")
+        return {"text": text}
+
+    def read_prepared(self, source_path, data):
+        return data["text"], {}
+
+    def prepared_key(self):
+        return "flaky"
+
+
+def test_a_file_whose_prepare_fails_is_left_to_its_reader_and_the_rest_is_kept(tmp_path):
+    import multiprocessing
+
+    from site_build.reading import ReadAhead, load
+
+    files = []
+    for number in range(6):
+        path = tmp_path / f"{number}.md"
+        path.write_text("RUSAK" if number == 2 else f"berita {number}", encoding="utf-8")
+        files.append((str(path), FlakyReader()))
+    cache = tmp_path / "prepared"
+    ahead = ReadAhead(files, cache, workers=2, fork=multiprocessing.get_context("fork"))
+    got = [ahead.pop(path) for path, _ in files]
+    ahead.close()
+    # None: the reader's own read() runs, in Pelican's process, and Pelican reports its error.
+    assert got == [{"text": f"berita {n}"} if n != 2 else None for n in range(6)]
+    assert sorted(entry["text"] for entry in load(cache / "flaky.json").values()) == [
+        f"berita {n}" for n in (0, 1, 3, 4, 5)
+    ]

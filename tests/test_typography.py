@@ -74,3 +74,12 @@ def test_title_in_lists_is_escaped_once(site_copy, tmp_path):
 def test_seed_title_keeps_kabupaten_kota(built_site):
     page = read_html(built_site / SEED_URL / "index.html")
     assert "22 KPU Kabupaten/Kota" in page.h1.get_text()
+
+
+def test_a_title_with_backslashes_shows_as_written(site_copy, tmp_path):
+    # smartypants reads "\-" and "\\" as escapes; a title is text, shown as written.
+    title = r'Berkas di C:\Data\KPU \- salinan \\ kedua "DPT"'
+    _, page = build_with_post(site_copy, tmp_path, title=title)
+    shown = "Berkas di C:\\Data\\KPU \\- salinan \\\\ kedua \u201cDPT\u201d"
+    assert page.h1.get_text().replace("\xa0", " ") == shown
+    assert page.title.get_text().replace("\xa0", " ").startswith(shown)

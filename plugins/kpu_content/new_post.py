@@ -25,8 +25,13 @@ Hapus baris "Status: draft" di atas bila berita siap diterbitkan.
 """
 
 
-def new_post_file(settings: dict, title: str, category: str, now: datetime) -> Path:
-    """Write content/berita/YYYY/YYYY-MM-DD-<slug>.md and return its path."""
+def new_post_file(
+    settings: dict, title: str, category: str, now: datetime, root: Path | None = None
+) -> Path:
+    """Write content/berita/YYYY/YYYY-MM-DD-<slug>.md and return its path.
+
+    Messages name the file from ROOT (the project), as `check` does.
+    """
     title = " ".join(title.split())
     if not title:
         raise ValueError(
@@ -40,6 +45,9 @@ def new_post_file(settings: dict, title: str, category: str, now: datetime) -> P
             )
         )
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    if not slug:
+        # The post would have no address: `check` would refuse it anyway.
+        raise ValueError(_("the title has no words to make an address of; write it in words"))
     folder = Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0] / f"{now:%Y}"
     path = folder / f"{now:%Y-%m-%d}-{slug}.md"
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,6 +58,8 @@ def new_post_file(settings: dict, title: str, category: str, now: datetime) -> P
             file.write(text)
     except FileExistsError:
         raise FileExistsError(
-            _("{path} already exists; give the new post another title").format(path=path)
+            _("{path} already exists; give the new post another title").format(
+                path=path.relative_to(root) if root and path.is_relative_to(root) else path
+            )
         ) from None
     return path

@@ -93,7 +93,9 @@ def prepare(text: str, settings) -> Prepared:
             fields[name] = clean(typo(converters.field.convert("\n".join(values))))
         elif name == "title" and len(values) == 1:
             # Titles are plain text an editor wrote: "A & B <x>" shows as written.
-            fields[name] = [typo(escape(values[0], quote=False))]
+            # smartypants reads backslashes as escapes ("\\-" becomes "-"): they are
+            # given to it as the character reference it leaves alone.
+            fields[name] = [typo(escape(values[0], quote=False).replace("\\", "&#92;"))]
         else:
             fields[name] = values
     return Prepared(clean(typo(content)) if content else content, fields)

@@ -39,7 +39,10 @@ _work = []
 
 def _prepare(index: int):
     reader, text = _work[index]
-    return reader.prepare(text)
+    try:
+        return reader.prepare(text)
+    except Exception:  # read again by Pelican, which reports it for this file alone
+        return None
 
 
 class ReadAhead:
@@ -84,10 +87,11 @@ class ReadAhead:
             made = map(_prepare, range(len(missing)))
         self.pending = zip(missing, made, strict=True)
         self.exhausted = False
+        self.failed = set()  # paths whose prepare() raised: read by the reader itself
 
     def pop(self, path: str):
         """The prepared data of the file at PATH, or None if it is not one of this build's."""
-        while path not in self.ready and not self.exhausted:
+        while path not in self.ready and path not in self.failed and not self.exhausted:
             arrived = next(self.pending, None)
             if arrived is None:
                 self.close()
@@ -96,6 +100,9 @@ class ReadAhead:
         return self.ready.pop(path, None)
 
     def _keep(self, path: str, data) -> None:
+        if data is None:
+            self.failed.add(path)
+            return
         key, digest = self.keys[path]
         self.ready[path] = self.caches[key][digest] = data
 
@@ -103,13 +110,15 @@ class ReadAhead:
         """Take what the workers still make, stop them and save the cache."""
         global _work  # noqa: PLW0603
         for path, data in self.pending:
-            key, digest = self.keys[path]
-            self.caches[key][digest] = data
+            if data is not None:
+                key, digest = self.keys[path]
+                self.caches[key][digest] = data
         self.exhausted = True
         if self.changed:
             used = {}
             for key, digest in self.keys.values():
-                used.setdefault(key, {})[digest] = self.caches[key][digest]
+                if digest in self.caches[key]:  # not a file that failed
+                    used.setdefault(key, {})[digest] = self.caches[key][digest]
             save(self.cache, used)
             self.changed = False
         if self.pool is not None:

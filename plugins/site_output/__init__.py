@@ -11,7 +11,11 @@ turns it on:
 - CONTENT_SECURITY_POLICY: each page carries, as a <meta> tag, a policy that
   lets no script run but the site's own files and the page's own inline
   ones, by hash, and no style but the page's inline ones (csp.py): a theme
-  that links a stylesheet file needs INLINE_STYLESHEET.
+  that links a stylesheet file needs INLINE_STYLESHEET. Inline code is
+  allowed only if it is the theme's own: INLINE_STYLESHEET and the templates
+  named in INLINE_SCRIPTS (each the same on every page). Any other inline
+  script or style a page has, which only a hole in the sanitizer could put
+  there, is allowed nowhere, and the build reports it as an error.
   CONTENT_SECURITY_POLICY_WASM allows WebAssembly (a Pagefind search
   index); SEARCH_ENGINE_URL, if set, is the one other host a form may send
   to; NGINX_SAVE_AS, if set, is the folder where the policy of every page is
@@ -23,6 +27,7 @@ turns it on:
   `{{ stylesheet }}`, minified once for all pages when MINIFY_HTML is on.
 """
 
+import logging
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,11 +37,16 @@ from pelican import signals
 
 from site_build import finishing
 from site_build.processes import fork, workers_of
+from translations import _
 
 from .compress import minified_css, minify, precompress
-from .csp import inline_hashes, policy, with_policy
+from .csp import digest, inline_hashes, policy, with_policy
 
-# The hashes of every page's inline scripts and styles, for the nginx header.
+logger = logging.getLogger(__name__)
+
+# The hashes of the theme's own inline scripts and styles (add_own_code), and
+# of those that pages have, for the nginx header.
+own_code = (set(), set())
 site_hashes = (set(), set())
 
 
@@ -62,14 +72,28 @@ def add_policy(path: str, html: str, settings):
     make = policy_of(settings)
     if make is None or not path.endswith(".html"):
         return html, None
-    hashes = inline_hashes(html)
-    return with_policy(html, make(*hashes)), hashes
+    scripts, styles = inline_hashes(html)
+    allowed = (scripts & own_code[0], styles & own_code[1])
+    foreign = sorted((scripts - own_code[0]) | (styles - own_code[1]))
+    return with_policy(html, make(*allowed)), (*allowed, foreign)
 
 
 def keep_hashes(path: str, hashes) -> None:
-    if hashes is not None:
-        site_hashes[0].update(hashes[0])
-        site_hashes[1].update(hashes[1])
+    if hashes is None:
+        return
+    scripts, styles, foreign = hashes
+    site_hashes[0].update(scripts)
+    site_hashes[1].update(styles)
+    if foreign:
+        logger.error(
+            # Translators: {hashes} are SHA-256 hashes as a Content-Security-Policy writes them.
+            _(
+                "{path}: the page has an inline script or style that is not the theme's own "
+                "({hashes}); its Content-Security-Policy does not let it run. If the theme "
+                "wrote it, name its template in INLINE_SCRIPTS; if a post did, the sanitizer "
+                "(plugins/safe_html) let it through: tell the site's developers"
+            ).format(path=path, hashes=" ".join(foreign))
+        )
 
 
 # The settings of a build whose pages this plugin finishes itself, without site_build.
@@ -77,7 +101,7 @@ _finishing_written = {}
 
 
 def start(pelican):
-    for hashes in site_hashes:
+    for hashes in (*own_code, *site_hashes):
         hashes.clear()
     _finishing_written.clear()
     loaded = {name.rpartition(".")[2] for name in pelican.settings.get("PLUGINS", [])}
@@ -106,16 +130,22 @@ def _signature(page: Path) -> tuple[int, int]:
     return status.st_mtime_ns, status.st_size
 
 
-def add_stylesheet(generator):
-    """`stylesheet`: the INLINE_STYLESHEET template's text, minified once when pages are."""
-    name = generator.settings.get("INLINE_STYLESHEET")
-    if not name:
-        return
-    env = generator.env
-    css = env.loader.get_source(env, name)[0]
-    if generator.settings.get("MINIFY_HTML"):
-        css = minified_css(css)
-    env.globals["stylesheet"] = Markup(css)
+def add_own_code(generator):
+    """`stylesheet`, and the hashes of the theme's inline code, before any page is rendered.
+
+    `stylesheet` is the INLINE_STYLESHEET template's text, minified once when
+    pages are; each INLINE_SCRIPTS template is rendered as a page includes it.
+    """
+    settings, env = generator.settings, generator.env
+    name = settings.get("INLINE_STYLESHEET")
+    if name:
+        css = env.loader.get_source(env, name)[0]
+        if settings.get("MINIFY_HTML"):
+            css = minified_css(css)
+        env.globals["stylesheet"] = Markup(css)
+        own_code[1].add(digest(css))
+    for name in settings.get("INLINE_SCRIPTS", ()):
+        own_code[0].add(digest(env.get_template(name).render()))
 
 
 def finish_output(pelican):
@@ -144,5 +174,5 @@ def register():
     finishing.add_page_transform(add_policy, collect=keep_hashes)
     signals.initialized.connect(start)
     signals.content_written.connect(finish_written_page)
-    signals.generator_init.connect(add_stylesheet)
+    signals.generator_init.connect(add_own_code)
     signals.finalized.connect(finish_output)
