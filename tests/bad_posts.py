@@ -151,6 +151,97 @@ BAD_POSTS = {
         + '\nIsi.\n\n<iframe src="https://iklan.example/x" width="600"></iframe>\n',
         "content/berita/2026/sematan-asing.md:9: an <iframe> from 'iklan.example' is not an embed",
     ),
+    # What the build would fail on, or lose without a word (issue 24): each is
+    # refused with its line, and `check` itself never stops on it.
+    "embed-address-unreadable": (
+        "sematan-rusak.md",
+        "Title: Sematan Rusak\n"
+        + GOOD_HEADER
+        + '\nIsi.\n\n<iframe src="http://[x" width="600"></iframe>\n',
+        "content/berita/2026/sematan-rusak.md:9: an <iframe> from 'http://[x' is not an embed",
+    ),
+    "link-address-unreadable": (
+        "tautan-host-rusak.md",
+        "Title: Tautan Host Rusak\n" + GOOD_HEADER + "\nLihat [peta](//[peta.kpu.go.id/ntt).\n",
+        "content/berita/2026/tautan-host-rusak.md:7: the address '//[peta.kpu.go.id/ntt' "
+        "cannot be read as a web address",
+    ),
+    "tag-too-long": (
+        "topik-panjang.md",
+        "Title: Topik Panjang\n"
+        + GOOD_HEADER
+        + "Tags: Pemilu, "
+        + "Sosialisasi" * 25
+        + "\n\nIsi.\n",
+        "content/berita/2026/topik-panjang.md:6: the tag 'SosialisasiSosialisasi",
+    ),
+    "old-url-too-long": (
+        "alamat-lama-panjang.md",
+        "Title: Alamat Lama Panjang\n"
+        + GOOD_HEADER
+        + "Old_Urls: /index.php/blog/read/"
+        + "berita-" * 40
+        + "1234\n\nIsi.\n",
+        "content/berita/2026/alamat-lama-panjang.md:6: the old URL '/index.php/blog/read/",
+    ),
+    "slug-too-long": (
+        "slug-panjang.md",
+        "Title: Slug Panjang\nSlug: " + "rapat-pleno-" * 25 + "ntt\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/slug-panjang.md:2: the address of this post, /berita/2026/05/",
+    ),
+    "control-character-in-body": (
+        "kendali-isi.md",
+        "Title: Kendali Isi\n" + GOOD_HEADER + "\nRapat dimulai pukul 09.00\x0b WITA.\n",
+        "content/berita/2026/kendali-isi.md:7: this line holds an invisible control character "
+        "(U+000B)",
+    ),
+    "control-character-in-alt-text": (
+        "kendali-alt.md",
+        "Title: Kendali Alt\n"
+        + GOOD_HEADER
+        + "\n![Peserta\x08 rapat]({static}/images/2024/tps-ilustrasi.jpg)\n",
+        "content/berita/2026/kendali-alt.md:7: this line holds an invisible control character "
+        "(U+0008)",
+    ),
+    "line-separator-in-title": (
+        "judul-pemisah-baris.md",
+        "Title: Rapat Pleno\u2028Status: draft\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/judul-pemisah-baris.md:1: 'Title' holds a line break that is not a "
+        "new line (U+2028)",
+    ),
+    "field-on-two-lines": (
+        "topik-dua-baris.md",
+        "Title: Topik Dua Baris\n" + GOOD_HEADER + "Tags: Pemilu,\n    Pilkada\n\nIsi.\n",
+        "content/berita/2026/topik-dua-baris.md:6: 'Tags' goes on over 2 lines",
+    ),
+    "unclosed-script": (
+        "skrip-terbuka.md",
+        "Title: Skrip Terbuka\n"
+        + GOOD_HEADER
+        + "\nParagraf pertama.\n\n<script>\n\nParagraf kedua.\n\nParagraf ketiga.\n",
+        "content/berita/2026/skrip-terbuka.md:9: '<script>' here is never closed in its paragraph",
+    ),
+    "unclosed-style": (
+        "gaya-terbuka.md",
+        "Title: Gaya Terbuka\n"
+        + GOOD_HEADER
+        + "\nPeserta belajar tag <style> di HTML.\n\nParagraf kedua.\n",
+        "content/berita/2026/gaya-terbuka.md:7: '<style>' here is never closed in its paragraph",
+    ),
+    "unclosed-svg": (
+        "svg-terbuka.md",
+        "Title: SVG Terbuka\n"
+        + GOOD_HEADER
+        + '\nLogo KPU: <svg viewBox="0 0 10 10"><style>\n\nParagraf kedua.\n',
+        "content/berita/2026/svg-terbuka.md:7: '<svg>' here is never closed in its paragraph",
+    ),
+    "unclosed-processing-instruction": (
+        "php-terbuka.md",
+        "Title: PHP Terbuka\n"
+        + GOOD_HEADER
+        + "\n<div>Jumlah pemilih: <?= $jumlah\n\nParagraf kedua.\n",
+        "content/berita/2026/php-terbuka.md:7: '<?' here is never closed in its paragraph",
+    ),
 }
 
 
@@ -197,4 +288,17 @@ INDONESIAN = {
     "link-out-of-content": "content/berita/2026/tautan-keluar.md:7: '{static}/../../pelicanconf.py' menunjuk ke luar content/",
     "photo-not-a-picture": "content/berita/2026/foto-rusak.md:6: foto 'images/rusak.jpg' tidak dapat dibaca",
     "unknown-embed": "content/berita/2026/sematan-asing.md:9: <iframe> dari 'iklan.example'",
+    "embed-address-unreadable": "content/berita/2026/sematan-rusak.md:9: <iframe> dari 'http://[x'",
+    "link-address-unreadable": "content/berita/2026/tautan-host-rusak.md:7: alamat '//[peta.kpu.go.id/ntt' tidak dapat dibaca sebagai alamat web",
+    "tag-too-long": "content/berita/2026/topik-panjang.md:6: tag 'SosialisasiSosialisasi",
+    "old-url-too-long": "content/berita/2026/alamat-lama-panjang.md:6: alamat lama '/index.php/blog/read/",
+    "slug-too-long": "content/berita/2026/slug-panjang.md:2: alamat berita ini, /berita/2026/05/",
+    "control-character-in-body": "content/berita/2026/kendali-isi.md:7: baris ini berisi karakter kendali yang tidak terlihat (U+000B)",
+    "control-character-in-alt-text": "content/berita/2026/kendali-alt.md:7: baris ini berisi karakter kendali yang tidak terlihat (U+0008)",
+    "line-separator-in-title": "content/berita/2026/judul-pemisah-baris.md:1: 'Title' berisi tanda ganti baris yang bukan baris baru (U+2028)",
+    "field-on-two-lines": "content/berita/2026/topik-dua-baris.md:6: 'Tags' ditulis dalam 2 baris",
+    "unclosed-script": "content/berita/2026/skrip-terbuka.md:9: '<script>' di baris ini tidak ditutup dalam paragrafnya",
+    "unclosed-style": "content/berita/2026/gaya-terbuka.md:7: '<style>' di baris ini tidak ditutup dalam paragrafnya",
+    "unclosed-svg": "content/berita/2026/svg-terbuka.md:7: '<svg>' di baris ini tidak ditutup dalam paragrafnya",
+    "unclosed-processing-instruction": "content/berita/2026/php-terbuka.md:7: '<?' di baris ini tidak ditutup dalam paragrafnya",
 }

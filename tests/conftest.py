@@ -43,7 +43,7 @@ def run_task(project: Path, *arguments: str, check=True, env=None) -> subprocess
         [sys.executable, "-m", "invoke", *arguments],
         cwd=project,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=environment,
         check=False,
     )

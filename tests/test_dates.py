@@ -53,5 +53,11 @@ def test_no_dependence_on_the_process_locale(monkeypatch):
     import locale
 
     monkeypatch.setenv("LC_ALL", "C")
+    # Restored afterwards: the C locale would make this worker decode every later
+    # subprocess's output as ASCII.
+    saved = locale.setlocale(locale.LC_ALL)
     locale.setlocale(locale.LC_ALL, "C")
-    assert long_date(datetime(2021, 11, 3, 9, tzinfo=WITA)) == "Rabu, 3 November 2021"
+    try:
+        assert long_date(datetime(2021, 11, 3, 9, tzinfo=WITA)) == "Rabu, 3 November 2021"
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)

@@ -1,36 +1,51 @@
 """`python3 dev.py check`: every rule a post or page must follow, checked before a build.
 
 Each problem is one line `path:line: message` that says how to fix it. The
-rules read the Markdown sources directly (with line numbers) and use Pelican's
-own slugify and URL settings, so "two posts on one URL" means exactly what the
-build would write.
+rules read each file with the header reader the build reads it with
+(header.py), split tags and make addresses with Pelican's own functions and
+URL settings, and build what could lose text (rendered.py): a post `check`
+passes is a post both builds can write, whole. "Two posts on one URL" means
+exactly what the build would write. A rule that fails on what it reads is a
+problem on that file's line, never a crash of `check`.
 """
 
+import dataclasses
 import difflib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pelican.readers import ensure_metadata_list
 from pelican.utils import slugify
 
-from old_urls.redirects import is_old_url, old_url_list
-from photos.variants import PHOTO_SUFFIXES, photo_problem
+from old_urls.redirects import is_old_url, old_url_list, redirect_file
+from photos.variants import LONGEST_COPY_ENDING, PHOTO_SUFFIXES, photo_files, photo_problem
 from regencies.gazetteer import RegencyError, load_gazetteer
 from regencies.mentions import finder_for, suggestions
 from safe_html.findings import findings
 from translations import _
 
-from .header import Header, HeaderError, read_header
+from .header import Header, read_header
+from .reading import title_html
+from .rendered import NAME_MAX_BYTES, losses, summary_losses
 
 DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")
 SLUG_FORMAT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STATUSES = {"published", "draft", "hidden"}
 # Invisible characters that reorder text (a title could read as another
 # title) or are not text at all; an editor never means to type them.
-HIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+HIDDEN_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+# Line ends to str.splitlines() but not to Markdown: in a header, the text
+# after one stays in the field ("Title: A<U+2028>Status: draft" is a title).
+LINE_SEPARATORS = re.compile(r"[\x85\u2028\u2029]")
+# What XML 1.0 forbids: the production build's feed writer refuses it (the
+# sanitizer drops what a character reference makes of it), and a file holds it
+# only by a slip of a paste.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TITLE_MAX_CHARS = 200
 FIELD_MAX_CHARS = 2000
 FILE_MAX_BYTES = 1_000_000
@@ -44,7 +59,7 @@ HTML_ATTRIBUTE = re.compile(
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclasses.dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int
@@ -63,7 +78,7 @@ class Problem:
         return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Source:
     """One Markdown file under content/, as `check` sees it."""
 
@@ -72,6 +87,8 @@ class Source:
     kind: str  # "article" or "page"
     header: Header
     body: str
+    # What the rules work out once and share, such as the post's slug.
+    known: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 def closest(word: str, choices) -> str:
@@ -86,8 +103,30 @@ def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
     for source in sources:
         problems += check_source(source, settings, content)
     problems += check_urls(sources, settings)
+    problems += check_photo_names(settings, root or content.parent)
     # By file and line; within a line, in the order they were found.
     return sorted(problems, key=lambda problem: (problem.path, problem.line))
+
+
+def check_photo_names(settings: dict, root: Path) -> list[Problem]:
+    """Every photo's resized copies get names a file may have (photos/variants.py)."""
+    problems = []
+    for photo in photo_files(Path(settings["PATH"]), settings["STATIC_PATHS"]):
+        size = len(f"{photo.stem}{LONGEST_COPY_ENDING}".encode())
+        if size > NAME_MAX_BYTES:
+            shown = photo.relative_to(root) if photo.is_relative_to(root) else photo
+            problems.append(
+                Problem(
+                    str(shown),
+                    1,
+                    _(
+                        "this photo's name is too long for its resized copies ({count} bytes "
+                        "with '{ending}', longer than a file name may be, {limit}); rename it "
+                        "shorter"
+                    ).format(count=size, ending=LONGEST_COPY_ENDING, limit=NAME_MAX_BYTES),
+                )
+            )
+    return problems
 
 
 def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source], list[Problem]]:
@@ -110,7 +149,10 @@ def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source]
                     )
                     problems.append(Problem(str(shown), 1, message))
                     continue
-                source, read_problems = read_source(path, shown, kind)
+                try:
+                    source, read_problems = read_source(path, shown, kind)
+                except OSError as error:  # unreadable: named, and the others still read
+                    source, read_problems = None, [failure(shown, 1, error)]
                 problems += read_problems
                 if source:
                     sources.append(source)
@@ -144,16 +186,15 @@ def read_source(path: Path, shown: Path, kind: str):
             )
         ]
     try:
-        text = data.decode("utf-8")
+        # As Pelican opens it: a byte-order mark at the start is not text.
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [Problem(str(shown), line, _("this file is not UTF-8 text; save it as UTF-8"))]
-    try:
-        header = read_header(text)
-    except HeaderError as error:
-        return None, [Problem(str(shown), error.line, str(error))]
-    body = "\n".join(text.splitlines()[header.body_line - 1 :])
-    return Source(path, shown, kind, header, body), []
+    header = read_header(text)
+    if header.problems:
+        return None, [Problem(str(shown), error.line, str(error)) for error in header.problems]
+    return Source(path, shown, kind, header, header.body), []
 
 
 def line_of(header: Header, name: str) -> int:
@@ -162,189 +203,513 @@ def line_of(header: Header, name: str) -> int:
     return written.line if written else 1
 
 
+def is_draft(header: Header) -> bool:
+    status = header.get("status")
+    return status is not None and status.value == "draft"
+
+
 def check_source(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """Every rule over one file. A rule that fails on what it reads is a problem
+    on the line of the field it reads, and the other rules still run."""
     problems = []
+    for rule, where in RULES:
+        try:
+            problems += rule(source, settings, content)
+        except Exception as error:  # whatever trips a rule, `check` names the file
+            line = source.header.body_line if where == "body" else line_of(source.header, where)
+            problems.append(failure(source.path, line, error))
+    return problems
 
-    def problem(line, message):
-        problems.append(Problem(str(source.path), line, message))
 
-    header = source.header
-    draft = header.get("status") is not None and header.get("status").value == "draft"
+def failure(path: Path, line: int, error: Exception) -> Problem:
+    """A rule that could not finish, as a problem of the file it was reading."""
+    return Problem(
+        str(path),
+        line,
+        _(
+            "this could not be checked ({error}); check what is written here, "
+            "and if it looks right, tell the site's developers"
+        ).format(error=f"{type(error).__name__}: {error}"),
+    )
+
+
+def at(source: Source, line: int, message: str, **kind) -> Problem:
+    return Problem(str(source.path), line, message, **kind)
+
+
+def check_fields(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """Names the site knows, text without control characters, values of sensible length."""
+    problems, header = [], source.header
     known = set(settings["CONTENT_FIELDS"])
     for key, field in header.fields.items():
         if key not in known:
             # Suggested as the skeleton writes it: 'Tags', 'Image_Alt'.
             match = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
             hint = _("; did you mean '{name}'?").format(name=match[0].title()) if match else ""
-            problem(field.line, _("unknown field '{name}'").format(name=field.name) + hint)
-
+            problems.append(
+                at(source, field.line, _("unknown field '{name}'").format(name=field.name) + hint)
+            )
     for field in header.fields.values():
         hidden = HIDDEN_CHARACTERS.search(field.value)
         if hidden:
-            problem(
-                field.line,
-                _(
-                    "'{name}' holds an invisible control character ({code}), which can make "
-                    "text read differently than it is; delete it (retype the words around it)"
-                ).format(name=field.name, code=f"U+{ord(hidden[0]):04X}"),
+            problems.append(
+                at(
+                    source,
+                    field.line,
+                    _(
+                        "'{name}' holds an invisible control character ({code}), which can make "
+                        "text read differently than it is; delete it (retype the words around it)"
+                    ).format(name=field.name, code=f"U+{ord(hidden[0]):04X}"),
+                )
+            )
+        separator = LINE_SEPARATORS.search(field.value)
+        if separator:
+            problems.append(
+                at(
+                    source,
+                    field.line,
+                    _(
+                        "'{name}' holds a line break that is not a new line ({code}): the site "
+                        "reads what follows it as part of '{name}'; retype it on one line, and "
+                        "put each field on a line of its own"
+                    ).format(name=field.name, code=f"U+{ord(separator[0]):04X}"),
+                )
             )
         limit = TITLE_MAX_CHARS if field.name.lower() == "title" else FIELD_MAX_CHARS
         if len(field.value) > limit and field.name.lower() != "summary":
-            problem(
-                field.line,
-                _("'{name}' has {count} characters; shorten it to at most {limit}").format(
-                    name=field.name, count=len(field.value), limit=limit
-                ),
+            problems.append(
+                at(
+                    source,
+                    field.line,
+                    _("'{name}' has {count} characters; shorten it to at most {limit}").format(
+                        name=field.name, count=len(field.value), limit=limit
+                    ),
+                )
             )
+        if field.lines > 1 and field.name.lower() not in settings["FORMATTED_FIELDS"]:
+            # Pelican makes a value written on several lines a list of lines.
+            problems.append(
+                at(
+                    source,
+                    field.line,
+                    _(
+                        "'{name}' goes on over {count} lines, which the site reads as a list; "
+                        "write it on one line"
+                    ).format(name=field.name, count=field.lines),
+                )
+            )
+    return problems
 
+
+def check_required(source: Source, settings: dict, content: Path) -> list[Problem]:
     required = ["title", "date", "category"] if source.kind == "article" else ["title"]
-    for name in required:
-        if header.get(name) is None:
-            problem(
-                line_of(header, name),
-                _("missing '{name}:'; add a line '{name}: ...' to the header").format(
-                    name=name.title()
+    return [
+        at(
+            source,
+            line_of(source.header, name),
+            _("missing '{name}:'; add a line '{name}: ...' to the header").format(
+                name=name.title()
+            ),
+        )
+        for name in required
+        if source.header.get(name) is None
+    ]
+
+
+def check_date(source: Source, settings: dict, content: Path) -> list[Problem]:
+    date = source.header.get("date")
+    if date and parse_date(date.value, settings) is None:
+        return [
+            at(
+                source,
+                date.line,
+                _(
+                    "cannot read the date '{value}'; write it as year-month-day "
+                    "hour:minute in WITA, e.g. 'Date: 2021-11-03 09:00'"
+                ).format(value=date.value),
+            )
+        ]
+    return []
+
+
+def check_category(source: Source, settings: dict, content: Path) -> list[Problem]:
+    category = source.header.get("category")
+    if category and category.value not in settings["CATEGORIES"]:
+        allowed = ", ".join(settings["CATEGORIES"])
+        return [
+            at(
+                source,
+                category.line,
+                _("category '{value}' is not one of the site's ({allowed})").format(
+                    value=category.value, allowed=allowed
+                )
+                + closest(category.value, settings["CATEGORIES"]),
+            )
+        ]
+    return []
+
+
+def check_summary(source: Source, settings: dict, content: Path) -> list[Problem]:
+    problems, header = [], source.header
+    summary = header.get("summary")
+    if source.kind == "article" and not is_draft(header) and not summary:
+        problems.append(
+            at(
+                source,
+                line_of(header, "summary"),
+                _(
+                    "the summary is empty; write one or two sentences in 'Summary:' "
+                    "(they show on the front page and in link previews)"
                 ),
             )
-
-    date = header.get("date")
-    if date and date.value and parse_date(date.value, settings) is None:
-        problem(
-            date.line,
-            _(
-                "cannot read the date '{value}'; write it as year-month-day "
-                "hour:minute in WITA, e.g. 'Date: 2021-11-03 09:00'"
-            ).format(value=date.value),
-        )
-    category = header.get("category")
-    if category and category.value and category.value not in settings["CATEGORIES"]:
-        allowed = ", ".join(settings["CATEGORIES"])
-        problem(
-            category.line,
-            _("category '{value}' is not one of the site's ({allowed})").format(
-                value=category.value, allowed=allowed
-            )
-            + closest(category.value, settings["CATEGORIES"]),
-        )
-    summary = header.get("summary")
-    if source.kind == "article" and not draft and not summary:
-        problem(
-            line_of(header, "summary"),
-            _(
-                "the summary is empty; write one or two sentences in 'Summary:' "
-                "(they show on the front page and in link previews)"
-            ),
         )
     if summary and len(summary.value) > settings["SUMMARY_MAX_CHARS"]:
-        problem(
-            summary.line,
-            _("the summary has {count} characters; shorten it to at most {limit}").format(
-                count=len(summary.value), limit=settings["SUMMARY_MAX_CHARS"]
-            ),
-        )
-    # An address is made of a title or a tag with its HTML stripped; one that
-    # is nothing but markup would have an empty address.
-    title = header.get("title")
-    if (
-        title
-        and not header.get("slug")
-        and not slugify(title.value, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
-    ):
-        problem(title.line, _("the title has no words to make an address of; write it in words"))
-    tags = header.get("tags")
-    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings["SLUG_REGEX_SUBSTITUTIONS"])
-    for tag in (part.strip() for part in (tags.value if tags else "").split(",")):
-        if tag and not slugify(tag, regex_subs=subs):
-            problem(
-                tags.line,
-                _("the tag '{tag}' has no words to make an address of; write it in words").format(
-                    tag=tag
+        problems.append(
+            at(
+                source,
+                summary.line,
+                _("the summary has {count} characters; shorten it to at most {limit}").format(
+                    count=len(summary.value), limit=settings["SUMMARY_MAX_CHARS"]
                 ),
             )
-
-    slug = header.get("slug")
-    if slug and not SLUG_FORMAT.match(slug.value):
-        problem(
-            slug.line,
-            _("slug '{value}' may only have a-z, 0-9 and single hyphens").format(value=slug.value),
         )
-    status = header.get("status")
-    if status and status.value not in STATUSES:
-        problem(
-            status.line,
-            _("status '{value}' must be one of {allowed}").format(
-                value=status.value, allowed=", ".join(sorted(STATUSES))
-            ),
-        )
+    if summary:
+        problems += [
+            at(source, summary.line, message)
+            for message in summary_losses(header.meta["summary"], settings)
+        ]
+    return problems
 
-    old_urls = header.get("old_urls")
-    for old in old_url_list(old_urls.value if old_urls else ""):
-        if not is_old_url(old):
-            problem(
-                old_urls.line,
-                _(
-                    "old URL '{value}' must be a path on the old site, e.g. "
-                    "/index.php/blog/read/1234: it starts with '/', has no host, '?' or '..', "
-                    "and only letters, digits and . _ ~ % + -"
-                ).format(value=old),
+
+def check_title(source: Source, settings: dict, content: Path) -> list[Problem]:
+    # An address is made of the title as the site shows it, its markup stripped;
+    # a title of nothing but punctuation would have an empty address.
+    title = source.header.get("title")
+    if title and not source.header.get("slug") and not source_slug(source, settings):
+        return [
+            at(
+                source,
+                title.line,
+                _("the title has no words to make an address of; write it in words"),
             )
+        ]
+    return []
 
-    share = header.get("share")
-    if share and share.value not in ("on", "off"):
-        problem(
-            share.line,
-            _("'Share: {value}' must be 'on' or 'off' (off hides the Bagikan row)").format(
-                value=share.value
-            ),
+
+def check_tags(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """Tags as Pelican splits them: at ';' when there is one, else at ','."""
+    tags = source.header.get("tags")
+    if tags is None:
+        return []
+    problems = []
+    names = ensure_metadata_list(tags.value)
+    for tag in names:
+        if not tag_slug(tag, settings):
+            problems.append(
+                at(
+                    source,
+                    tags.line,
+                    _(
+                        "the tag '{tag}' has no words to make an address of; write it in words"
+                    ).format(tag=tag),
+                )
+            )
+    if ";" in tags.value and "," in tags.value:
+        problems.append(
+            at(
+                source,
+                tags.line,
+                _(
+                    "'Tags:' has a ';', so only ';' separates the tags and the commas stay in "
+                    "them: {tags}; to separate tags with commas, write no ';'"
+                ).format(tags="; ".join(f"'{tag}'" for tag in names)),
+                warning=True,
+            )
         )
+    return problems
 
-    if source.kind == "article":
-        problems += check_regencies(source, settings, draft)
 
+def check_slug(source: Source, settings: dict, content: Path) -> list[Problem]:
+    slug = source.header.get("slug")
+    if slug and not SLUG_FORMAT.match(slug.value):
+        return [
+            at(
+                source,
+                slug.line,
+                _("slug '{value}' may only have a-z, 0-9 and single hyphens").format(
+                    value=slug.value
+                ),
+            )
+        ]
+    return []
+
+
+def check_status(source: Source, settings: dict, content: Path) -> list[Problem]:
+    status = source.header.get("status")
+    if status and status.value not in STATUSES:
+        return [
+            at(
+                source,
+                status.line,
+                _("status '{value}' must be one of {allowed}").format(
+                    value=status.value, allowed=", ".join(sorted(STATUSES))
+                ),
+            )
+        ]
+    return []
+
+
+def check_old_urls(source: Source, settings: dict, content: Path) -> list[Problem]:
+    old_urls = source.header.get("old_urls")
+    return [
+        at(
+            source,
+            old_urls.line,
+            _(
+                "old URL '{value}' must be a path on the old site, e.g. "
+                "/index.php/blog/read/1234: it starts with '/', has no host, '?' or '..', "
+                "and only letters, digits and . _ ~ % + -"
+            ).format(value=old),
+        )
+        for old in old_url_list(old_urls.value if old_urls else "")
+        if not is_old_url(old)
+    ]
+
+
+def check_share(source: Source, settings: dict, content: Path) -> list[Problem]:
+    share = source.header.get("share")
+    if share and share.value not in ("on", "off"):
+        return [
+            at(
+                source,
+                share.line,
+                _("'Share: {value}' must be 'on' or 'off' (off hides the Bagikan row)").format(
+                    value=share.value
+                ),
+            )
+        ]
+    return []
+
+
+def check_wilayah(source: Source, settings: dict, content: Path) -> list[Problem]:
+    if source.kind != "article":
+        return []
+    return check_regencies(source, settings, is_draft(source.header))
+
+
+def check_image(source: Source, settings: dict, content: Path) -> list[Problem]:
+    problems, header = [], source.header
     image = header.get("image")
     if image and not inside(content, image.value):
-        problem(
-            image.line,
-            _(
-                "image '{value}' points outside content/; write its path from content/, "
-                "e.g. images/2026/rapat.jpg"
-            ).format(value=image.value),
+        problems.append(
+            at(
+                source,
+                image.line,
+                _(
+                    "image '{value}' points outside content/; write its path from content/, "
+                    "e.g. images/2026/rapat.jpg"
+                ).format(value=image.value),
+            )
         )
     elif image:
         if not (content / image.value).is_file():
-            problem(
-                image.line,
-                _("image '{value}' is not in content/; put the file there or fix the path").format(
-                    value=image.value
-                ),
+            problems.append(
+                at(
+                    source,
+                    image.line,
+                    _(
+                        "image '{value}' is not in content/; put the file there or fix the path"
+                    ).format(value=image.value),
+                )
             )
         alt = header.get("image_alt")
         if alt is None or not alt.value:
-            problem(
-                image.line,
-                _("the photo has no 'Image_Alt:'; describe what it shows in one sentence"),
+            problems.append(
+                at(
+                    source,
+                    image.line,
+                    _("the photo has no 'Image_Alt:'; describe what it shows in one sentence"),
+                )
             )
         trouble = (content / image.value).is_file() and photo_problem(content / image.value)
         if trouble:
-            problem(
-                image.line,
-                _("the photo '{name}' {trouble}").format(name=image.value, trouble=trouble),
+            problems.append(
+                at(
+                    source,
+                    image.line,
+                    _("the photo '{name}' {trouble}").format(name=image.value, trouble=trouble),
+                )
             )
+    return problems
 
+
+def check_text(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """The body's images and links, its characters, and what the sanitizer removes."""
+    start = source.header.body_line
+    problems = [at(source, start + line, message) for line, message in check_body(source, content)]
+    for offset, line in enumerate(source.body.split("\n") if NOT_XML.search(source.body) else []):
+        bad = NOT_XML.search(line)
+        if bad:
+            problems.append(
+                at(
+                    source,
+                    start + offset,
+                    _(
+                        "this line holds an invisible control character ({code}), which the "
+                        "site's feeds cannot carry; delete it (retype the words around it)"
+                    ).format(code=f"U+{ord(bad[0]):04X}"),
+                )
+            )
     problems += [
-        Problem(str(source.path), source.header.body_line + line, message)
-        for line, message in check_body(source, content)
-    ]
-    problems += [
-        Problem(
-            str(source.path),
-            source.header.body_line + finding.line,
-            finding.message,
-            warning=not finding.error,
-        )
+        at(source, start + finding.line, finding.message, warning=not finding.error)
         for finding in findings(source.body)
     ]
     return problems
+
+
+def check_losses(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """Text the build would swallow, and links it would make that cannot be followed."""
+    return [
+        at(source, loss.line, loss.message)
+        for loss in losses(source.body, settings, source.header.body_line)
+    ]
+
+
+def check_addresses(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """Every file the post makes has a name a file may have: its page, tag pages, redirects."""
+    problems, header = [], source.header
+    slug = source_slug(source, settings)
+    for address in own_addresses(source, settings, slug) if slug else []:
+        size = longest_name(address)
+        if size > NAME_MAX_BYTES:
+            problems.append(
+                at(
+                    source,
+                    (header.get("slug") or header.get("title")).line,
+                    _(
+                        "the address of this post, /{address}, has a part of {count} bytes, "
+                        "longer than a file name may be ({limit}); shorten the title or give a "
+                        "shorter 'Slug:'"
+                    ).format(address=shortened(address), count=size, limit=NAME_MAX_BYTES),
+                )
+            )
+            break
+    tags = header.get("tags")
+    for tag in ensure_metadata_list(tags.value) if tags else []:
+        address = settings["TAG_SAVE_AS"].format(slug=tag_slug(tag, settings))
+        size = longest_name(address)
+        if size > NAME_MAX_BYTES:
+            problems.append(
+                at(
+                    source,
+                    tags.line,
+                    _(
+                        "the tag '{tag}' makes the address /{address}, with a part of {count} "
+                        "bytes, longer than a file name may be ({limit}); shorten the tag"
+                    ).format(
+                        tag=shortened(tag),
+                        address=shortened(address),
+                        count=size,
+                        limit=NAME_MAX_BYTES,
+                    ),
+                )
+            )
+    old_urls = header.get("old_urls")
+    for old in old_url_list(old_urls.value if old_urls else ""):
+        size = longest_name(str(redirect_file(old))) if is_old_url(old) else 0
+        if size > NAME_MAX_BYTES:
+            problems.append(
+                at(
+                    source,
+                    old_urls.line,
+                    _(
+                        "the old URL '{value}' has a part of {count} bytes, longer than a file "
+                        "name may be ({limit}), so its redirect page cannot be written; leave "
+                        "it out"
+                    ).format(value=shortened(old), count=size, limit=NAME_MAX_BYTES),
+                )
+            )
+    return problems
+
+
+def longest_name(address: str) -> int:
+    """The longest part of an address, as a file or folder name: in bytes of UTF-8."""
+    return max(len(part.encode()) for part in address.split("/"))
+
+
+def shortened(text: str) -> str:
+    """Each very long part of TEXT cut short, so that a message stays readable."""
+    return "/".join(part if len(part) <= 60 else part[:50] + "…" for part in text.split("/"))
+
+
+class Blank(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def own_addresses(source: Source, settings: dict, slug: str) -> list[str]:
+    """The files the post's own page is written as: published and as a draft."""
+    if source.kind == "page":
+        names = ("PAGE_SAVE_AS", "DRAFT_PAGE_SAVE_AS")
+    else:
+        names = ("ARTICLE_SAVE_AS", "DRAFT_SAVE_AS")
+    date = source.header.get("date")
+    moment = (parse_date(date.value, settings) if date else None) or datetime(2000, 1, 1)
+    values = Blank(slug=slug, date=moment, lang=settings.get("DEFAULT_LANG", ""))
+    return [settings[name].format_map(values) for name in names if settings.get(name)]
+
+
+def source_slug(source: Source, settings: dict) -> str | None:
+    """post_slug(), worked out once for the rules that need it."""
+    if "slug" not in source.known:
+        source.known["slug"] = post_slug(source.header, settings)
+    return source.known["slug"]
+
+
+def post_slug(header: Header, settings: dict) -> str | None:
+    """The post's slug as Pelican makes it: 'Slug:', else the title as the site shows it."""
+    slug, title = header.get("slug"), header.get("title")
+    if slug:
+        return slug.value
+    if title is None:
+        return None
+    return slugify(
+        title_html(title.value, settings),
+        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def tag_slug(tag: str, settings: dict) -> str:
+    """A tag's slug as Pelican's Tag makes it."""
+    return slugify(
+        tag.strip(),
+        regex_subs=settings.get("TAG_REGEX_SUBSTITUTIONS", settings["SLUG_REGEX_SUBSTITUTIONS"]),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+# Each rule, and where a failure inside it is reported: its field's line, or the body's.
+RULES = [
+    (check_fields, "title"),
+    (check_required, "title"),
+    (check_date, "date"),
+    (check_category, "category"),
+    (check_summary, "summary"),
+    (check_title, "title"),
+    (check_tags, "tags"),
+    (check_slug, "slug"),
+    (check_status, "status"),
+    (check_old_urls, "old_urls"),
+    (check_share, "share"),
+    (check_wilayah, "wilayah"),
+    (check_image, "image"),
+    (check_text, "body"),
+    (check_losses, "body"),
+    (check_addresses, "title"),
+]
 
 
 def inside(folder: Path, written: str) -> bool:
@@ -412,7 +777,7 @@ def check_regencies(source: Source, settings: dict, draft: bool) -> list[Problem
 def check_body(source: Source, content: Path):
     """Yield (line offset in the body, message) for images and internal links."""
     folder = source.file.parent
-    for offset, line in enumerate(source.body.splitlines()):
+    for offset, line in enumerate(source.body.split("\n")):
         images = [(m["alt"], m["src"]) for m in MARKDOWN_IMAGE.finditer(line)]
         for tag in HTML_IMAGE.findall(line):
             attributes = {
@@ -489,12 +854,8 @@ def url_of(source: Source, settings: dict) -> str | None:
         return None
     if header.get("url"):
         return header.get("url").value
-    slug = (
-        slug.value
-        if slug
-        else slugify(title.value, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
-    )
-    draft = header.get("status") and header.get("status").value == "draft"
+    slug = source_slug(source, settings)
+    draft = is_draft(header)
     if source.kind == "page":
         pattern = settings["DRAFT_PAGE_URL"] if draft else settings["PAGE_URL"]
         return pattern.format(slug=slug)
@@ -523,12 +884,15 @@ def reserved_segments(settings: dict) -> set[str]:
 
 def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
     """Two files on one URL, or a page on an address the site itself uses."""
-    problems = []
+    problems, urls = [], {}
     by_url = defaultdict(list)
     for source in sources:
-        url = url_of(source, settings)
-        if url:
-            by_url[url].append(source)
+        try:
+            urls[source.path] = url_of(source, settings)
+        except Exception as error:  # the file is named, and the others are still checked
+            problems.append(failure(source.path, line_of(source.header, "title"), error))
+        if urls.get(source.path):
+            by_url[urls[source.path]].append(source)
     for url, owners in by_url.items():
         for source in owners[1:] if len(owners) > 1 else []:
             first = owners[0]
@@ -551,17 +915,19 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
             claimed[address.strip("/")].append((source, old.line))
     for address, claims in claimed.items():
         for source, line in claims if len(claims) > 1 else []:
-            others = ", ".join(str(other.path) for other, _ in claims if other is not source)
-            problems.append(
-                Problem(
-                    str(source.path),
-                    line,
-                    _(
-                        "the old URL /{address} is also claimed by {others}; "
-                        "an old address can lead to one post only"
-                    ).format(address=address, others=others),
-                )
+            others = ", ".join(
+                dict.fromkeys(str(other.path) for other, _ in claims if other is not source)
             )
+            message = (
+                _(
+                    "the old URL /{address} is also claimed by {others}; "
+                    "an old address can lead to one post only"
+                ).format(address=address, others=others)
+                if others
+                # The redirect page would be written twice, and the build stops on it.
+                else _("the old URL /{address} is given twice; keep one").format(address=address)
+            )
+            problems.append(Problem(str(source.path), line, message))
         if f"{address}/" in by_url or address in by_url:
             problems.append(
                 Problem(
@@ -574,7 +940,7 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
             )
     reserved = reserved_segments(settings)
     for source in sources:
-        url = url_of(source, settings)
+        url = urls.get(source.path)
         if source.kind == "page" and url and url.split("/")[0] in reserved:
             problems.append(
                 Problem(

@@ -1,10 +1,17 @@
-"""The metadata header of a Markdown post, read with the line of each field.
+"""The metadata header of a Markdown post: one reader for `check` and the build.
 
-Pelican's Markdown reader (Python-Markdown's `meta` extension) drops line
-numbers; `invoke check` needs them to say `path:line: what is wrong`. This
-reader follows the same rules: `Key: value` lines from the top of the file,
-indented lines continue a value, the header ends at the first blank line, and
-an optional `---` line may open and close it.
+Pelican reads a header with Python-Markdown's `meta` extension, which drops
+line numbers. read_header() is that extension's algorithm on the lines
+Markdown reads (its whitespace normalisation, then a split on "\\n" only: a
+U+2028 or a form feed does not end a line), keeping the line of each field.
+The site's reader (reading.py) takes its fields from here and gives Markdown
+the body alone, so `check` and the build cannot read a header differently.
+
+The rules: an optional `---` first line is skipped; `Key: value` lines follow,
+a line indented four spaces continues a value; the header ends at a blank
+line or a `---`/`...` line, or else at the first line that is neither, which
+starts the body. What Markdown accepts but the site must not (a field given
+twice, a stray line) is in `Header.problems` for `check` to report.
 """
 
 import re
@@ -12,23 +19,31 @@ from dataclasses import dataclass, field
 
 from translations import _
 
-KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-MORE_LINE = re.compile(r"^[ ]{4,}(?P<value>.*)")
-FENCE_OPEN = re.compile(r"^-{3}(\s.*)?$")
-FENCE_CLOSE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+# Python-Markdown's own (markdown/extensions/meta.py); tests/test_header.py holds them equal.
+META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
+END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+# Markdown's util.STX and util.ETX, which it removes before reading a line.
+STX, ETX = "\x02", "\x03"
 
 
 @dataclass(frozen=True)
 class Field:
     name: str  # as the editor wrote it, e.g. "Title"
-    value: str
+    value: str  # its lines joined with spaces
     line: int
+    lines: int = 1  # how many lines it is written on
 
 
 @dataclass
 class Header:
     fields: dict[str, Field] = field(default_factory=dict)  # keyed by lower-case name
     body_line: int = 1  # the line the body starts on
+    # Markdown's Meta: each lower-case name's values, one per line written.
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    body: str = ""  # the rest, as Markdown reads it
+    problems: list["HeaderError"] = field(default_factory=list)
 
     def get(self, name: str) -> Field | None:
         """The field, or None when it is missing or left empty (as Pelican treats it)."""
@@ -42,48 +57,68 @@ class HeaderError(ValueError):
         self.line = line
 
 
-def read_header(text: str) -> Header:
-    lines = text.splitlines()
+def markdown_lines(text: str, tab_length: int = 4) -> list[str]:
+    """The lines Markdown reads: its NormalizeWhitespace preprocessor, split on "\\n"."""
+    source = text.replace(STX, "").replace(ETX, "")
+    source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+    source = source.expandtabs(tab_length)
+    source = re.sub(r"(?<=\n) +\n", "\n", source)
+    return source.split("\n")
+
+
+def read_header(text: str, tab_length: int = 4) -> Header:
+    lines = markdown_lines(text, tab_length)
     header = Header()
-    current: Field | None = None
-    start = 0
-    if lines and FENCE_OPEN.match(lines[0]):
-        start = 1
-    number = start
-    for number, line in enumerate(lines[start:], start=start + 1):
-        if not line.strip() or (start and FENCE_CLOSE.match(line)):
-            header.body_line = number + 1
+    start = 1 if lines and BEGIN_RE.match(lines[0]) else 0
+    index, current, last = start, None, None
+    while index < len(lines):
+        line, number = lines[index], index + 1
+        index += 1
+        key = META_RE.match(line)
+        if line.strip() == "" or END_RE.match(line):
             break
-        key = KEY_LINE.match(line)
-        more = MORE_LINE.match(line)
         if key:
-            name = key["key"]
+            name, last = key["key"], key["key"].lower()
+            header.meta.setdefault(last, []).append(key["value"].strip())
             if name.lower() in header.fields:
                 first = header.fields[name.lower()].line
-                raise HeaderError(
+                header.problems.append(
+                    HeaderError(
+                        number,
+                        # Translators: {name} is a header field as written, e.g. Title.
+                        _("'{name}' is given twice (first on line {first}); keep one").format(
+                            name=name, first=first
+                        ),
+                    )
+                )
+                current = None
+            else:
+                current = Field(name, key["value"].strip(), number)
+                header.fields[name.lower()] = current
+            continue
+        more = META_MORE_RE.match(line)
+        if more and last:
+            value = more["value"].strip()
+            header.meta[last].append(value)
+            if current is not None:
+                joined = f"{current.value} {value}".strip()
+                current = Field(current.name, joined, current.line, current.lines + 1)
+                header.fields[current.name.lower()] = current
+            continue
+        # Markdown gives this line to the body: the header ends without a blank line.
+        index -= 1
+        if number > start + 1:
+            header.problems.append(
+                HeaderError(
                     number,
-                    # Translators: {name} is a header field as written, e.g. Title.
-                    _("'{name}' is given twice (first on line {first}); keep one").format(
-                        name=name, first=first
+                    _(
+                        "this line is neither 'Field: value' nor a continuation; "
+                        "leave one blank line between the header and the text"
                     ),
                 )
-            current = Field(name, key["value"].strip(), number)
-            header.fields[name.lower()] = current
-        elif more and current is not None:
-            current = Field(current.name, f"{current.value} {more['value'].strip()}", current.line)
-            header.fields[current.name.lower()] = current
-        elif number == start + 1:
-            # Text straight away: the file has no header at all.
-            header.body_line = number
-            break
-        else:
-            raise HeaderError(
-                number,
-                _(
-                    "this line is neither 'Field: value' nor a continuation; "
-                    "leave one blank line between the header and the text"
-                ),
             )
-    else:
-        header.body_line = number + 1
+        break
+    header.body_line = index + 1
+    # Without the two blank lines normalising added: Markdown adds them again.
+    header.body = "\n".join(lines[index:-2])
     return header

@@ -9,11 +9,13 @@ summary are cleaned of whatever HTML a post may not contain
 nothing but the text and the settings, so a build can run it for many files
 on every core (site_build) and keep its results between builds.
 
-Two things differ from Pelican, and the output does not: one Markdown instance
-per process, reset between documents, instead of a new one per file (building
-it costs as much as converting a post); and typogrify runs here, so Pelican's
-own TYPOGRIFY is off (pelicanconf.py). tests/test_reading.py holds this to
-Pelican's result on every post.
+Three things differ from Pelican, and the output does not: the header is read
+by header.py, the reader `check` uses, and Markdown converts the body alone
+(tests/test_header.py holds this to Markdown's meta extension); one Markdown
+instance per process, reset between documents, instead of a new one per file
+(building it costs as much as converting a post); and typogrify runs here, so
+Pelican's own TYPOGRIFY is off (pelicanconf.py). tests/test_reading.py holds
+this to Pelican's result on every post.
 """
 
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ from markdown import Markdown
 from typogrify.filters import typogrify
 
 from safe_html.sanitize import clean
+
+from .header import read_header
 
 DASHES = {
     "oldschool": smartypants.Attr.set2,
@@ -60,8 +64,10 @@ def _converters(settings) -> _Converters:
     options = markdown_options(settings)
     key = repr(options)
     if _Converters.key != key:
+        # The header is read by header.py, which `check` reads it with; the body is
+        # converted alone. Header fields are converted without meta, as Pelican does.
         _Converters.document = Markdown(**options)
-        # Header fields are converted without the meta extension, as Pelican does.
+        _Converters.document.preprocessors.deregister("meta")
         _Converters.field = Markdown(**options)
         _Converters.field.preprocessors.deregister("meta")
         _Converters.key = key
@@ -79,23 +85,28 @@ def typographer(settings):
     return lambda html: typogrify(html, ignore, **omit)
 
 
+def title_html(title: str, settings, typo=None) -> str:
+    """A title as the site has it (and makes its address of): escaped, then typeset."""
+    # Titles are plain text an editor wrote: "A & B <x>" shows as written.
+    # smartypants reads backslashes as escapes ("\\-" becomes "-"): they are
+    # given to it as the character reference it leaves alone.
+    return (typo or typographer(settings))(escape(title, quote=False).replace("\\", "&#92;"))
+
+
 def prepare(text: str, settings) -> Prepared:
     converters = _converters(settings)
     typo = typographer(settings)
     document = converters.document
     document.reset()
-    content = document.convert(text)
+    header = read_header(text, document.tab_length)
+    content = document.convert(header.body)
     fields = {}
-    for written_name, values in getattr(document, "Meta", {}).items():
-        name = written_name.lower()
+    for name, values in header.meta.items():
         if name in settings["FORMATTED_FIELDS"]:
             converters.field.reset()
             fields[name] = clean(typo(converters.field.convert("\n".join(values))))
         elif name == "title" and len(values) == 1:
-            # Titles are plain text an editor wrote: "A & B <x>" shows as written.
-            # smartypants reads backslashes as escapes ("\\-" becomes "-"): they are
-            # given to it as the character reference it leaves alone.
-            fields[name] = [typo(escape(values[0], quote=False).replace("\\", "&#92;"))]
+            fields[name] = [title_html(values[0], settings, typo)]
         else:
             fields[name] = values
     return Prepared(clean(typo(content)) if content else content, fields)

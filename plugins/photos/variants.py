@@ -76,6 +76,8 @@ def plan(source: str, size: tuple[int, int]) -> Photo:
     )
 
 
+# The longest ending plan() gives a copy's name: "tps" becomes "tps-kecil.webp".
+LONGEST_COPY_ENDING = "-kecil.webp"
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 PHOTO_MAX_BYTES = 25_000_000
 PHOTO_MAX_PIXELS = 40_000_000  # 8000 x 5000; Pillow refuses ~179 million as a bomb

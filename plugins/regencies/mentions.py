@@ -77,14 +77,15 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         mentions = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Lines as Markdown and `check` have them: only "\n" ends one.
+        for number, line in enumerate(text.split("\n"), start=1):
             masked = self.false_hits.sub(lambda m: " " * len(m.group()), line)
             mentions += [
                 Mention(self.by_words[m.group(1)], number, m.group(1))
                 for m in self.pattern.finditer(masked)
             ]
         first = next(
-            ((n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()), None
+            ((n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()), None
         )
         if first:
             dateline = DATELINE.match(first[1])

@@ -8,7 +8,7 @@ unknown, and `invoke check` refuses it.
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,17 @@ SERVICES = [
 ]
 
 
+def _split(url: str) -> SplitResult | None:
+    """The parts of URL, or None when urlsplit refuses it ('http://[x' has no host)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    parts = _split(url)
+    host = ((parts.hostname if parts else None) or "").lower()
     return host.removeprefix("www.").removeprefix("m.")
 
 
@@ -68,8 +77,8 @@ def card_for(url: str) -> Card | None:
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
+    parts = _split(url)
+    if parts is None or parts.scheme not in ("http", "https"):
         return None
     host = _host(url)
     for hosts, pattern, service, label, link in SERVICES:
@@ -79,6 +88,8 @@ def card_for(url: str) -> Card | None:
     if host == "facebook.com" and parts.path.startswith("/plugins/video.php"):
         # Facebook's embed carries the video's own address in ?href=.
         video = parse_qs(parts.query).get("href", [""])[0]
-        if _host(video) in ("facebook.com", "fb.watch") and urlsplit(video).scheme == "https":
+        video_parts = _split(video)
+        https = video_parts is not None and video_parts.scheme == "https"
+        if https and _host(video) in ("facebook.com", "fb.watch"):
             return Card("Facebook", "Tonton video di Facebook", video)
     return None

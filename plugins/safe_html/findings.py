@@ -26,6 +26,13 @@ SCRIPT_URL = re.compile(
 )
 
 
+def host_of(url: str) -> str | None:
+    try:
+        return urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # 'http://[x': no host that can be read
+        return None
+
+
 @dataclass(frozen=True)
 class Finding:
     line: int  # 0-based, in the text given
@@ -35,12 +42,13 @@ class Finding:
 
 def findings(text: str) -> list[Finding]:
     found = []
-    for number, line in enumerate(text.splitlines()):
+    # Lines as Markdown has them: "\n" ends a line, U+2028 and the like do not.
+    for number, line in enumerate(text.split("\n")):
         for embed in EMBED.finditer(line):
             address = ADDRESS.search(embed[0])
             url = next((g for g in address.groups() if g is not None), "") if address else ""
             if card_for(url) is None:
-                host = urlsplit(url if "//" in url else f"//{url}").hostname or url or "?"
+                host = host_of(url) or url or "?"
                 # Translators: {tag} is iframe, embed or object; keep [Judul]({url}) as it is,
                 # it is the Markdown link the editor writes.
                 message = _(
