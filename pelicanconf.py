@@ -23,6 +23,30 @@ SITEURL = ""
 # in every build, so a link shared from a preview is never a localhost one.
 CANONICAL_SITEURL = os.environ.get("SITEURL") or "https://kpu-ntt.github.io"
 
+# The office: its emblem beside the site's name, its contacts in the footer,
+# on Kontak and in the pages' JSON-LD (GovernmentOrganization). None is a
+# placeholder for what is not known yet: pages leave it out and the
+# production build warns of it. Fill in only what the office confirms.
+OFFICE = {
+    "name": "Komisi Pemilihan Umum Provinsi Nusa Tenggara Timur",
+    # What the header shows where the full name does not fit on one line.
+    "short_name": "KPU Provinsi NTT",
+    # An SVG in theme/templates/, inlined in every page's header (keep it
+    # under 1 KB); None shows the theme's neutral mark.
+    "emblem": None,
+    "street_address": None,
+    "locality": "Kota Kupang",
+    "region": "Nusa Tenggara Timur",
+    "postal_code": None,
+    "telephone": None,
+    "email": None,
+    # (name, address) of each of the office's accounts, e.g.
+    # ("Facebook", "https://www.facebook.com/...").
+    "social": None,
+}
+# The page (its slug) that shows the office's contacts after its text.
+CONTACT_PAGE = "kontak"
+
 PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
@@ -40,6 +64,7 @@ PLUGINS = [
     "indonesian_dates",
     "share_links",
     "regencies",
+    "office",
     "photos",
     "view_counts",
     "pelican.plugins.neighbors",

@@ -27,6 +27,9 @@ WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
+# `check` warns of every OFFICE value still a placeholder (None).
+OFFICE_PLACEHOLDER_WARNINGS = True
+
 # The published site always has its web editor: a missing bundle fails the build.
 EDITOR_BUNDLE_REQUIRED = True
 

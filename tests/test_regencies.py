@@ -7,6 +7,7 @@ import feedparser
 import pytest
 from conftest import BUDGET, ROOT, SEED_URL, SITE_URL, read_html, run_task
 
+from regencies import map_svg, placement
 from regencies.gazetteer import RegencyError, load_gazetteer, normal
 from regencies.mentions import MentionFinder, suggestions
 
@@ -225,7 +226,7 @@ def articles_by_regency(site):
 def test_regency_pages_counts_and_map(built_site):
     index = read_html(built_site / "wilayah" / "index.html")
     assert index.h1.get_text() == "Wilayah"
-    items = index.select("main ul li")
+    items = index.select("main ul:not(.legenda) li")
     assert len(items) == 22
     assert [h2.get_text() for h2 in index.select("main h2")] == [
         "Timor",
@@ -249,10 +250,18 @@ def test_regency_pages_counts_and_map(built_site):
     svg_links = index.select("svg a")
     assert len(svg_links) == 22
     assert {a["href"] for a in svg_links} == {item.a["href"] for item in items}
+    listed = {item.a["href"]: item.get_text().split(",")[0] for item in items}
     for link in svg_links:
         assert (built_site / link["href"].strip("/") / "index.html").is_file()
-        assert link.find("title").get_text()
-    assert "Cahya DSN" in index.get_text()
+        # Named by the list's own words: "Sikka: 2 berita".
+        assert link["aria-label"] == link.find("title").get_text() == listed[link["href"]]
+        assert link.path["class"] == [map_svg.shade(counts.get(link["href"], 0))]
+    assert [li.get_text(strip=True) for li in index.select(".legenda li")] == [
+        meaning for _, meaning in map_svg.legend()
+    ]
+    assert not index.select("[style]")
+    credit = index.find("a", href="/sumber-data-peta/").parent.get_text()
+    assert "data terbuka Cahya DSN" in credit and "lisensi MIT" in credit
     notice = read_html(built_site / "sumber-data-peta" / "index.html")
     assert "Permission is hereby granted" in notice.get_text()
 
@@ -334,3 +343,143 @@ def test_sitemap_lists_regency_pages(published_site):
     sitemap = (published_site / "sitemap.xml").read_text()
     assert f"<loc>{SITE_URL}/wilayah/</loc>" in sitemap
     assert f"<loc>{SITE_URL}/wilayah/sikka/</loc>" in sitemap
+
+
+# The map of /wilayah/ (regencies/map_svg.py, regencies/placement.py), in process.
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "n0"), (1, "n1"), (2, "n1"), (3, "n2"), (9, "n2"), (10, "n3"), (400, "n3")],
+)
+def test_a_regency_is_shaded_by_its_number_of_posts(count, expected):
+    assert map_svg.shade(count) == expected
+
+
+def test_the_legend_says_in_words_what_each_shade_means():
+    assert map_svg.legend() == [
+        ("n0", "belum ada berita"),
+        ("n1", "1\u20132 berita"),
+        ("n2", "3\u20139 berita"),
+        ("n3", "10 berita atau lebih"),
+    ]
+    # Every number of posts has its shade in the legend, and every shade its numbers.
+    assert {map_svg.shade(count) for count in range(50)} == {s for s, _ in map_svg.legend()}
+
+
+def test_a_label_is_the_name_or_the_shortest_one_word_alias():
+    labels = {r.code: map_svg.map_labels(r.short_name, r.aliases) for r in GAZETTEER.regencies}
+    assert labels["53.02"] == ("Timor Tengah Selatan", "TTS")
+    assert labels["53.15"] == ("Manggarai Barat", "Mabar")
+    assert labels["53.20"] == ("Sabu Raijua", "Sabu")
+    # "Kab. Kupang" is two words: the two Kupangs are only ever named in full.
+    assert labels["53.01"] == ("Kabupaten Kupang",)
+    assert labels["53.71"] == ("Kota Kupang",)
+
+
+def test_two_line_labels_split_at_a_space():
+    assert placement.text_lines("Sumba Barat Daya") == [
+        ["Sumba Barat Daya"],
+        ["Sumba", "Barat Daya"],
+        ["Sumba Barat", "Daya"],
+    ]
+    assert placement.text_lines("Ende") == [["Ende"]]
+
+
+def test_a_box_knows_the_lines_that_cross_it():
+    box = placement.Box(0, 0, 10, 10)
+    assert box.crossed_by((-20, 0), (20, 0))
+    assert box.crossed_by((0, 0), (30, 30))
+    assert not box.crossed_by((-20, 8), (20, 8))
+    assert not box.crossed_by((-20, -20), (-6, 0))
+    assert box.overlaps(placement.Box(8, 0, 10, 10))
+    # Two units apart: clear of each other, but not GAP apart.
+    assert not box.overlaps(placement.Box(12, 0, 10, 10))
+    assert box.overlaps(placement.Box(12, 0, 10, 10), gap=4)
+
+
+def test_the_pole_of_a_bent_shape_is_inside_it():
+    ell = [(0, 0), (100, 0), (100, 20), (20, 20), (20, 100), (0, 100)]
+    x, y = placement.pole(ell)
+    assert placement.contains(ell, x, y)
+    assert placement.edge_distance(ell, x, y) >= 8
+
+
+@pytest.fixture(scope="module")
+def layout():
+    rings = map_svg.read_rings(ROOT / "data" / "ntt-regencies.geojson")
+    to_pixels, height = map_svg.project(rings)
+    pixels = {code: map_svg.pixel_rings(rings[code], to_pixels) for code in rings}
+    regions = {
+        r.code: map_svg.Region(
+            f"/wilayah/{r.slug}/",
+            r.short_name,
+            0,
+            map_svg.map_labels(r.short_name, r.aliases),
+            inset=r.type == "kota",
+        )
+        for r in GAZETTEER.regencies
+    }
+    labels, insets = placement.place_labels(
+        {code: region.labels for code, region in regions.items()},
+        {code for code, region in regions.items() if region.inset},
+        pixels,
+        (map_svg.WIDTH, height),
+    )
+    return regions, labels, insets, placement.Land(pixels, (map_svg.WIDTH, height)), height
+
+
+def test_every_regency_is_named_on_the_map_and_no_name_on_another(layout):
+    regions, labels, insets, land, height = layout
+    assert set(insets) == {"53.71"}
+    assert set(labels) | set(insets) == set(regions)
+    boxes = [(code, box, line) for code, (_, box, line) in labels.items()]
+    boxes += [(code, box, line) for code, (box, line) in insets.items()]
+    for code, box, line in boxes:
+        assert box.within(map_svg.WIDTH, height), code
+        # On its own regency or in the sea, never on a neighbour.
+        assert land.codes_in(box) <= {code, None}, code
+        if line is not None:
+            assert land.at(*line[1]) == code, code
+    for i, (code, box, line) in enumerate(boxes):
+        for other, other_box, other_line in boxes[i + 1 :]:
+            assert not box.overlaps(other_box), (code, other)
+            assert line is None or not other_box.crossed_by(*line), (code, other)
+            assert other_line is None or not box.crossed_by(*other_line), (other, code)
+    for code, (lines, _, _) in labels.items():
+        assert " ".join(lines) in regions[code].labels, code
+
+
+def test_kota_kupang_has_a_box_in_the_sea_large_enough_to_tap(layout):
+    _, _, insets, land, _ = layout
+    box, (_, city) = insets["53.71"]
+    assert land.codes_in(box) == {None}
+    assert box.width >= placement.TARGET and box.height >= placement.TARGET
+    assert land.at(*city) == "53.71"
+
+
+def test_the_map_names_each_region_and_shades_it_by_class(layout):
+    regions, *_ = layout
+    counts = {"53.07": 2, "53.71": 1, "53.01": 12}
+    regions = {
+        code: map_svg.Region(r.href, r.name, counts.get(code, 0), r.labels, r.inset)
+        for code, r in regions.items()
+    }
+    from bs4 import BeautifulSoup
+
+    svg = BeautifulSoup(
+        map_svg.regency_map(ROOT / "data" / "ntt-regencies.geojson", regions), "html.parser"
+    )
+    links = {a["href"]: a for a in svg.select("svg > a")}
+    assert len(links) == 22
+    assert links["/wilayah/sikka/"]["aria-label"] == "Sikka: 2 berita"
+    assert links["/wilayah/sikka/"].title.get_text() == "Sikka: 2 berita"
+    assert links["/wilayah/kabupaten-kupang/"]["aria-label"] == "Kabupaten Kupang: 12 berita"
+    assert [p["class"] for p in links["/wilayah/kota-kupang/"].find_all("path")] == [["n1"], ["n1"]]
+    assert links["/wilayah/kabupaten-kupang/"].path["class"] == ["n3"]
+    assert links["/wilayah/malaka/"].path["class"] == ["n0"]
+    # Colours come from style.css by class: the page's policy allows no style attribute.
+    assert not svg.select("[style], [fill^='#']")
+    labels = svg.select("g[aria-hidden=true] text")
+    assert len(labels) == 22
+    assert svg.find("g")["font-size"] == str(placement.LABEL_SIZE)

@@ -128,6 +128,11 @@ def test_the_site_index_holds_every_article_and_page_and_no_chrome(published_sit
         assert "Bagikan" not in fragment["content"]
         assert "WhatsApp" not in fragment["content"]
         assert "Berita Terkini" not in fragment["content"]
+        # The title and the Wilayah line are metadata and filters, not text:
+        # an excerpt of the text does not repeat them.
+        assert fragment["meta"]["title"]
+        assert not fragment["content"].startswith(fragment["meta"]["title"][:20])
+        assert "Wilayah:" not in fragment["content"]
 
 
 def test_the_site_ships_only_the_search_runtime_it_uses(published_site):

@@ -24,7 +24,7 @@ from pelican.utils import SafeDatetime, pelican_open
 import safe_html
 from translations import _
 
-from .reading import prepare
+from .reading import prepare, unbroken
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +116,11 @@ def mark_title_safe(content):
         content.title = Markup(content.title)
 
 
+def add_filters(generator):
+    generator.env.filters["unbroken"] = lambda title: Markup(unbroken(str(title)))
+
+
 def register():
+    signals.generator_init.connect(add_filters)
     signals.readers_init.connect(use_site_reader)
     signals.content_object_init.connect(mark_title_safe)

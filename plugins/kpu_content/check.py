@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from pelican.readers import ensure_metadata_list
 from pelican.utils import slugify
 
+from office import placeholders
 from old_urls.redirects import is_old_url, old_url_list, redirect_file
 from photos.variants import LONGEST_COPY_ENDING, PHOTO_SUFFIXES, photo_files, photo_problem
 from regencies.gazetteer import RegencyError, load_gazetteer
@@ -104,8 +105,28 @@ def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
         problems += check_source(source, settings, content)
     problems += check_urls(sources, settings)
     problems += check_photo_names(settings, root or content.parent)
+    problems += check_office(settings, root or content.parent)
     # By file and line; within a line, in the order they were found.
     return sorted(problems, key=lambda problem: (problem.path, problem.line))
+
+
+def check_office(settings: dict, root: Path) -> list[Problem]:
+    """In production, a warning for each OFFICE value still a placeholder."""
+    settings_file = root / "pelicanconf.py"
+    if not settings.get("OFFICE_PLACEHOLDER_WARNINGS") or not settings_file.is_file():
+        return []
+    return [
+        Problem(
+            "pelicanconf.py",
+            line,
+            _(
+                "OFFICE['{field}'] is still a placeholder (None), so the site does not show "
+                "it; write the office's real value there once the office confirms it"
+            ).format(field=field),
+            warning=True,
+        )
+        for field, line in placeholders(settings.get("OFFICE") or {}, settings_file)
+    ]
 
 
 def check_photo_names(settings: dict, root: Path) -> list[Problem]:

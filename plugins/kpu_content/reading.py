@@ -18,6 +18,7 @@ Pelican's own TYPOGRIFY is off (pelicanconf.py). tests/test_reading.py holds
 this to Pelican's result on every post.
 """
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -91,6 +92,15 @@ def title_html(title: str, settings, typo=None) -> str:
     # smartypants reads backslashes as escapes ("\\-" becomes "-"): they are
     # given to it as the character reference it leaves alone.
     return (typo or typographer(settings))(escape(title, quote=False).replace("\\", "&#92;"))
+
+
+# "Se-NTT" (province-wide) breaks at its hyphen on a narrow screen.
+UNBROKEN = re.compile(r"\b[Ss]e-NTT\b")
+
+
+def unbroken(title: str) -> str:
+    """A title's HTML with "Se-NTT" kept on one line (the theme's `nw` class)."""
+    return UNBROKEN.sub(lambda match: f'<span class="nw">{match[0]}</span>', title)
 
 
 def prepare(text: str, settings) -> Prepared:

@@ -19,7 +19,7 @@ from pelican.contents import Article
 from translations import _
 
 from .gazetteer import Placement, RegencyError, load_gazetteer
-from .map_svg import regency_map
+from .map_svg import Region, legend, map_labels, regency_map
 
 logger = logging.getLogger(__name__)
 RELATED = 3
@@ -102,12 +102,16 @@ def write_regency_pages(generator, writer):
     context = generator.context
     site = settings["SITEURL"]
     pages = context["regency_articles"]
-    links = {
-        regency.code: (
-            f"{site}/{settings['REGENCY_URL'].format(slug=regency.slug)}",
-            regency.short_name,
+    regions = {
+        regency.code: Region(
+            href=f"{site}/{settings['REGENCY_URL'].format(slug=regency.slug)}",
+            name=regency.short_name,
+            count=len(articles),
+            labels=map_labels(regency.short_name, regency.aliases),
+            # A kota is a speck at the scale of the province.
+            inset=regency.type == "kota",
         )
-        for regency, _articles in pages
+        for regency, articles in pages
     }
     islands = {island: [] for island in settings["REGENCY_ISLANDS"]}
     for regency, articles in sorted(pages, key=lambda page: page[0].short_name):
@@ -119,7 +123,8 @@ def write_regency_pages(generator, writer):
         url=settings["REGENCIES_URL"],
         template_name="regencies",
         regency_islands=list(islands.items()),
-        regency_map=Markup(regency_map(Path(settings["REGENCIES_MAP"]), links)),
+        regency_map=Markup(regency_map(Path(settings["REGENCIES_MAP"]), regions)),
+        regency_legend=legend(),
     )
     for regency, articles in pages:
         writer.write_file(
