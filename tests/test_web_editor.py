@@ -349,7 +349,8 @@ def test_an_editor_writes_a_post_that_the_site_publishes(editor, editor_site, tm
         output / "berita/2026/11/rapat-pleno-penetapan-dpt-di-sikka-dan-kota-kupang/index.html"
     )
     meta = page.find("article").get_text(" ", strip=True)
-    assert "Jumat, 20 November 2026, 09.30 WITA" in meta
+    date_line = page.find("article").find("p", class_="meta").get_text()
+    assert date_line.startswith("Jumat, 20 November 2026, 09.30 WITA ")
     assert "Wilayah: Sikka , Kota Kupang" in meta
     image = page.find("article").find("img")
     assert "rapat-pleno" in image["src"]
