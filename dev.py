@@ -367,6 +367,8 @@ def task_parameters() -> dict[str, tuple[list[str], list[str]]]:
 EXAMPLES = {
     "new-post": 'python3 dev.py new-post "Judul berita"',
     "views-import": "python3 dev.py views-import ekspor.csv",
+    "import-old-site": "python3 dev.py import-old-site ~/situs-lama",
+    "import-wordpress": "python3 dev.py import-wordpress ekspor-wordpress.xml",
 }
 
 

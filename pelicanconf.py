@@ -117,6 +117,10 @@ STATIC_PATHS = ["images"]
 # Only Markdown is written here; the rst reader would also warn that docutils
 # has no 'id' language at every build, which --fatal warnings turns into a failure.
 READERS = {"rst": None, "htm": None, "html": None}
+# Files a computer or an editor program leaves beside a post (.DS_Store, Emacs'
+# .#post.md lock, post.md~): Pelican's default, "**/.*", matches none of these
+# names, so it would publish .post.md and stop on a lock. `check` skips them too.
+IGNORE_FILES = [".*", "*~", "#*#"]
 
 # URLs that last: the date in the path, never the category (a post that
 # changes category keeps its address), and each level of the path is a page.
@@ -270,8 +274,17 @@ EDITOR_LOCAL_BACKEND = os.environ.get("EDITOR_LOCAL_BACKEND", "http://127.0.0.1:
 
 # View counts (plugins/view_counts): the snapshot `invoke views-import` writes.
 VIEW_COUNTS_FILE = ROOT / "data" / "view-counts.json"
-# The office's uptime monitor and other robots not caught by name in access logs.
+# "Terpopuler" on the home page and each regency page: the most read of the
+# last N days up to the snapshot's last day (all time is on the statistics page).
+VIEW_COUNTS_POPULAR_DAYS = 30
+# The office's page of the numbers: charts, tables and their CSV files beside it.
+VIEW_COUNTS_STATISTICS_URL = "statistik/"
+VIEW_COUNTS_STATISTICS_SAVE_AS = VIEW_COUNTS_STATISTICS_URL + "index.html"
+# The office's own monitors, not counted in access logs (a part of the user
+# agent, any case); crawlers and link previews are known without this.
 VIEW_COUNTS_IGNORE_AGENTS = ["KPU-NTT-Uptime"]
+# `views-pull` fetches every day not counted yet, back to at most this many days.
+VIEW_COUNTS_CATCH_UP_DAYS = 62
 
 # The "Bagikan:" row under every article (plugins/share_links): WhatsApp first,
 # as most news in NTT is passed on there. A post opts out with "Share: off".

@@ -402,90 +402,81 @@ def gh_pages(c, remote=None, branch=None):
 
 @task(
     help={
-        "path": "the export file (GA4, UA, Matomo, Plausible, GoatCounter, Umami or an access log; .gz too)",
+        "path": "the export file (GA4, UA, Matomo, Plausible, GoatCounter, Umami or an access log; .gz too), or a folder of them",
         "format": "the format, when it cannot be told from the content",
         "source": "the analytics tool or site the file comes from (default: from the format)",
         "period": "START..END, for exports that do not say which days they cover",
+        "views_column": "the column that counts page views, when it cannot be told (its name or number)",
+        "path_column": "the column of page addresses, when it cannot be told (its name or number)",
     },
 )
-def views_import(c, path, format=None, source=None, period=None):
-    """Import an analytics export into data/view-counts.json (the view-count snapshot)."""
-    from view_counts.importing import ImportFailure, import_file  # noqa: PLC0415
+def views_import(  # noqa: PLR0917 - invoke makes each parameter an option
+    c, path, format=None, source=None, period=None, views_column=None, path_column=None
+):
+    """Import analytics exports (a file, or a folder of parts) into data/view-counts.json."""
+    from view_counts.exports import Columns  # noqa: PLC0415
+
+    run_import(
+        Path(path),
+        format=format,
+        source=source,
+        period=period,
+        columns=Columns(path_column, views_column),
+    )
+
+
+def run_import(path: Path, pulled: str = "", **options) -> None:
+    """Import PATH and print what each import did; Exit, the snapshot untouched, if refused."""
+    from view_counts.importing import ImportFailure, import_files, report_lines  # noqa: PLC0415
 
     settings = read_settings(LOCAL_SETTINGS)
     try:
-        report, export = import_file(
-            Path(path),
+        done = import_files(
+            path,
             Path(settings["VIEW_COUNTS_FILE"]),
             settings,
-            format=format,
-            source=source,
-            period=period,
             ignore_agents=tuple(settings["VIEW_COUNTS_IGNORE_AGENTS"]),
+            pulled=pulled,
+            **options,
         )
     except ImportFailure as failure:
         raise Exit(f"{failure}\n" + _("The snapshot was not changed."), code=1) from None
-    if not report.added:
-        print(report.message)
-        return
-    # Translators: METRIC is the export's column read, in the analytics tool's own words.
-    read = _("{format}, reading '{metric}', {start}..{end}").format(
-        format=export.format, metric=_(export.metric), start=export.start, end=export.end
-    )
-    print(f"{path}: {read}")
-    for note in export.notes:
-        print("  " + _("note: {note}").format(note=note))
-    for reason, count in sorted(export.skipped.items()):
-        skipped = ngettext("skipped {count} row: {reason}", "skipped {count} rows: {reason}", count)
-        print("  " + skipped.format(count=count, reason=reason))
-    matched = ngettext(
-        "{count} view matched to articles",
-        "{count} views matched to articles",
-        report.matched_views,
-    )
-    print("  " + matched.format(count=report.matched_views))
-    if report.replaced:
-        replaces = ngettext(
-            "replaces the earlier import it covers: {files}",
-            "replaces the earlier imports it covers: {files}",
-            len(report.replaced),
-        )
-        print("  " + replaces.format(files=", ".join(report.replaced)))
-    if report.unmatched:
-        unmatched_views = sum(report.unmatched.values())
-        no_article = ngettext(
-            "{count} view matched no article; the most viewed:",
-            "{count} views matched no article; the most viewed:",
-            unmatched_views,
-        )
-        print("  " + no_article.format(count=unmatched_views))
-        for unmatched, views in report.unmatched.most_common(10):
-            print(f"    {views:>8}  {unmatched}")
+    for imported in done:
+        shown = str(path) if path.is_file() else " + ".join(imported.files)
+        print("\n".join(report_lines(imported, shown)))
+
+
+def pull_into(c, tool: str, start, end) -> None:
+    """One pull from TOOL for START..END, imported like an export; PullError if not got."""
+    import tempfile  # noqa: PLC0415
+
+    from view_counts.pulling import TOOLS  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        export = TOOLS[tool](start, end, Path(folder))
+        period = f"{start}..{end}"
+        run_import(export, pulled=f"{tool} {period}", source=tool, period=period)
 
 
 def pull_period(c, tool: str, start, end) -> None:
     """One pull from TOOL for START..END, imported like an export; Exit if it fails."""
-    import tempfile  # noqa: PLC0415
+    from view_counts.pulling import PullError  # noqa: PLC0415
 
-    from view_counts.pulling import TOOLS, PullError  # noqa: PLC0415
-
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            export = TOOLS[tool](start, end, Path(folder))
-        except PullError as error:
-            message = f"views-pull: {error}\n" + _("The snapshot was not changed.")
-            raise Exit(message, code=1) from None
-        views_import(c, str(export), source=tool, period=f"{start}..{end}")
+    try:
+        pull_into(c, tool, start, end)
+    except PullError as error:
+        message = f"views-pull: {error}\n" + _("The snapshot was not changed.")
+        raise Exit(message, code=1) from None
 
 
 @task(
     help={
         "tool": "matomo or plausible (the office's own server; see the README for its variables)",
-        "period": "START..END, or 'yesterday' (in WITA), the default",
+        "period": "START..END, or 'yesterday' (in WITA); by default every day not counted yet",
     }
 )
-def views_pull(c, tool, period="yesterday"):
-    """Fetch page views from Matomo's or Plausible's API and import them like an export."""
+def views_pull(c, tool, period=None):
+    """Fetch page views from Matomo's or Plausible's API: every day since the last import."""
     from datetime import timedelta  # noqa: PLC0415
 
     from view_counts.importing import ImportFailure, parse_period  # noqa: PLC0415
@@ -494,15 +485,69 @@ def views_pull(c, tool, period="yesterday"):
     if tool not in TOOLS:
         raise Exit(_("--tool must be one of {tools}").format(tools=", ".join(TOOLS)), code=1)
     settings = read_settings(LOCAL_SETTINGS)
+    yesterday = now_in_wita(settings).date() - timedelta(days=1)
+    if period is None:
+        catch_up(c, tool, settings, yesterday)
+        return
     if period == "yesterday":
-        day = now_in_wita(settings).date() - timedelta(days=1)
-        start, end = day, day
+        start, end = yesterday, yesterday
     else:
         try:
             start, end = parse_period(period)
         except ImportFailure as failure:
             raise Exit(str(failure), code=1) from None
     pull_period(c, tool, start, end)
+
+
+def catch_up(c, tool: str, settings: dict, yesterday) -> None:
+    """Pull every run of days TOOL has not counted (pulling.days_to_pull); say what was not got."""
+    from view_counts import snapshot as snapshots  # noqa: PLC0415
+    from view_counts.pulling import PullError, check_settings, days_to_pull  # noqa: PLC0415
+
+    path = Path(settings["VIEW_COUNTS_FILE"])
+    try:
+        check_settings(tool)
+        held = snapshots.load(path)
+    except (PullError, snapshots.SnapshotError) as error:
+        message = f"views-pull: {error}\n" + _("The snapshot was not changed.")
+        raise Exit(message, code=1) from None
+    most = int(settings["VIEW_COUNTS_CATCH_UP_DAYS"])
+    missing = days_to_pull(held, tool, yesterday, most)
+    if missing.left_out:
+        start, end = missing.left_out
+        message = _(
+            "{start}..{end} is more than {days} days ago (VIEW_COUNTS_CATCH_UP_DAYS) and was "
+            "not pulled; pull it with: python3 dev.py views-pull --tool {tool} --period "
+            "{start}..{end}"
+        )
+        print(
+            "views-pull: " + message.format(start=start, end=end, days=most, tool=tool),
+            file=sys.stderr,
+        )
+    if not missing.runs:
+        counted = snapshots.last_day(held, tool) or yesterday
+        message = _("{tool} is counted up to {day}; nothing to pull")
+        print("views-pull: " + message.format(tool=tool, day=counted))
+        return
+    failed = []
+    for start, end in missing.runs:
+        try:
+            pull_into(c, tool, start, end)
+        except (PullError, Exit) as failure:
+            failed.append(f"{start}..{end}")
+            reason = failure.message if isinstance(failure, Exit) else str(failure)
+            message = _("{start}..{end} was not pulled: {error}")
+            print(
+                "views-pull: " + message.format(start=start, end=end, error=reason),
+                file=sys.stderr,
+            )
+    if failed:
+        message = ngettext(
+            "not pulled: {periods}; the days pulled are kept, and the next pull fetches these",
+            "not pulled: {periods}; the days pulled are kept, and the next pull fetches these",
+            len(failed),
+        )
+        raise Exit("views-pull: " + message.format(periods=", ".join(failed)), code=1)
 
 
 VIEWS_BRANCH = "view-counts"
@@ -542,6 +587,31 @@ def views_fetch(c, remote="origin", branch=VIEWS_BRANCH):
     print("views-fetch: " + _("view counts up to {day}").format(day=day))
 
 
+@task
+def views_compact(c):
+    """Merge old days of data/view-counts.json into months and years; every import does it too."""
+    from view_counts import snapshot as snapshots  # noqa: PLC0415
+
+    path = Path(read_settings(LOCAL_SETTINGS)["VIEW_COUNTS_FILE"])
+    try:
+        snapshot = snapshots.load(path)
+    except snapshots.SnapshotError as error:
+        raise Exit(f"views-compact: {error}", code=1) from None
+    before = path.read_bytes() if path.exists() else b""
+    merged = snapshots.compact(snapshot)
+    if snapshots.dumps(snapshot).encode() == before:
+        print("views-compact: " + _("nothing to compact; the snapshot is unchanged"))
+        return
+    snapshots.save(snapshot, path)
+    message = ngettext(
+        "{count} period merged; the snapshot is {size} kB",
+        "{count} periods merged; the snapshot is {size} kB",
+        merged,
+    )
+    size = decimal(path.stat().st_size / 1000)
+    print("views-compact: " + message.format(count=merged, size=size))
+
+
 @task(
     help={
         "tool": "matomo or plausible (the office's own server; see the README for its variables)",
@@ -558,9 +628,10 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
     (views-fetch). A night that fails pushes nothing; the next pulls it too.
     """
     import time  # noqa: PLC0415
-    from datetime import date, timedelta  # noqa: PLC0415
+    from datetime import timedelta  # noqa: PLC0415
 
     from view_counts import snapshot as snapshots  # noqa: PLC0415
+    from view_counts.pulling import days_to_pull  # noqa: PLC0415
 
     settings = read_settings(LOCAL_SETTINGS)
     path = Path(settings["VIEW_COUNTS_FILE"])
@@ -569,31 +640,43 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
         snapshots.save(snapshots.merged(nightly, snapshots.load(path)), path)
     yesterday = now_in_wita(settings).date() - timedelta(days=1)
     held = snapshots.load(path)
-    # The day after the tool's last import, or after the baseline moved from the old site.
-    last = snapshots.last_day(held, tool) or (
-        date.fromisoformat(held["baseline_date"]) if held.get("baseline_date") else None
-    )
-    start = last + timedelta(days=1) if last else yesterday
-    if start > yesterday:
+    # Every day not counted since the baseline moved from the old site (pulling.days_to_pull).
+    missing = days_to_pull(held, tool, yesterday, int(settings["VIEW_COUNTS_CATCH_UP_DAYS"]))
+    if missing.left_out:
+        start, end = missing.left_out
+        message = _(
+            "{start}..{end} is more than {days} days ago (VIEW_COUNTS_CATCH_UP_DAYS) and was "
+            "not pulled; pull it with: python3 dev.py views-pull --tool {tool} --period "
+            "{start}..{end}"
+        )
+        days = settings["VIEW_COUNTS_CATCH_UP_DAYS"]
+        print(
+            "views-nightly: " + message.format(start=start, end=end, days=days, tool=tool),
+            file=sys.stderr,
+        )
+    if not missing.runs:
+        last = snapshots.last_day(held, tool)
         print("views-nightly: " + _("{tool} is counted up to {day}").format(tool=tool, day=last))
         return
     wait = float(os.environ.get("KPU_RETRY_SECONDS", "60"))
-    for attempt in range(1, int(attempts) + 1):
-        try:
-            pull_period(c, tool, start, yesterday)
-            break
-        except Exit as failure:
-            failed = _("attempt {attempt} failed: {error}")
-            print(
-                "views-nightly: " + failed.format(attempt=attempt, error=failure.message),
-                file=sys.stderr,
-            )
-            if attempt == int(attempts):
-                message = _("{start}..{end} was not pulled; the next night pulls it again")
-                raise Exit(
-                    "views-nightly: " + message.format(start=start, end=yesterday), code=1
-                ) from None
-            time.sleep(wait * attempt)
+    for start, end in missing.runs:
+        for attempt in range(1, int(attempts) + 1):
+            try:
+                pull_period(c, tool, start, end)
+                break
+            except Exit as failure:
+                failed = _("attempt {attempt} failed: {error}")
+                print(
+                    "views-nightly: " + failed.format(attempt=attempt, error=failure.message),
+                    file=sys.stderr,
+                )
+                if attempt == int(attempts):
+                    message = _("{start}..{end} was not pulled; the next night pulls it again")
+                    raise Exit(
+                        "views-nightly: " + message.format(start=start, end=end), code=1
+                    ) from None
+                time.sleep(wait * attempt)
+    start = missing.runs[0][0]
     blob = git("hash-object", "-w", str(path)).stdout.strip()
     tree = subprocess.run(
         ["git", "mktree"],
@@ -615,6 +698,57 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
         raise Exit("views-nightly: " + refused, code=1)
     saved = _("{start}..{end} saved on {branch}")
     print("views-nightly: " + saved.format(start=start, end=yesterday, branch=branch))
+
+
+def print_import(name: str, call) -> None:
+    """Run an import of plugins/migration and print its report; Exit on what stops it."""
+    from migration import MigrationError  # noqa: PLC0415
+    from migration.importing import RecordError  # noqa: PLC0415
+    from migration.report import report_lines  # noqa: PLC0415
+    from view_counts.snapshot import SnapshotError  # noqa: PLC0415
+
+    try:
+        report = call()
+    except (MigrationError, RecordError, SnapshotError) as error:
+        raise Exit(f"{name}: {error}", code=1) from None
+    except OSError as error:
+        # Translators: {file} could not be written; {error} is the system's reason.
+        message = _(
+            "cannot write {file}: {error}; every file written before it is whole, and the "
+            "snapshot is as it was: fix this, then run the import again"
+        ).format(file=error.filename or "?", error=error.strerror or error)
+        raise Exit(f"{name}: {message}", code=1) from None
+    print(f"{name}: " + "\n".join(report_lines(report)))
+    if report.fatal:
+        raise Exit(code=1)
+
+
+@task(help={"folder": "the folder of pages saved from the old site (wget --mirror)"})
+def import_old_site(c, folder):
+    """Import the news posts among pages saved from the old site into content/ (safe to repeat)."""
+    from migration import import_mirror  # noqa: PLC0415
+
+    settings = read_settings(LOCAL_SETTINGS)
+    today = now_in_wita(settings).date()
+    print_import("import-old-site", lambda: import_mirror(Path(folder), settings, ROOT, today))
+
+
+@task(
+    help={
+        "path": "the WordPress export (Tools → Export), an .xml file",
+        "uploads": "its photos: the site's wp-content/uploads folder, or a mirror of the site",
+    }
+)
+def import_wordpress(c, path, uploads=None):
+    """Import the posts of a WordPress export into content/ (safe to repeat)."""
+    from migration import import_export  # noqa: PLC0415
+
+    settings = read_settings(LOCAL_SETTINGS)
+    today = now_in_wita(settings).date()
+    folder = Path(uploads) if uploads else None
+    print_import(
+        "import-wordpress", lambda: import_export(Path(path), folder, settings, ROOT, today)
+    )
 
 
 @task

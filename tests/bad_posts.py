@@ -242,6 +242,122 @@ BAD_POSTS = {
         + "\n<div>Jumlah pemilih: <?= $jumlah\n\nParagraf kedua.\n",
         "content/berita/2026/php-terbuka.md:7: '<?' here is never closed in its paragraph",
     ),
+    # What a clean clone's review found check passing and a build (or
+    # verify-output, before publishing) failing on, or text lost silently.
+    "old-url-of-a-tag-page": (
+        "alamat-lama-topik.md",
+        "Title: Alamat Lama Topik\n" + GOOD_HEADER + "Old_Urls: /topik/pemilu-2024\n\nIsi.\n",
+        "content/berita/2026/alamat-lama-topik.md:6: the old URL /topik/pemilu-2024 is taken by "
+        "the site's own /topik/pemilu-2024/index.html",
+    ),
+    "old-url-of-the-sitemap": (
+        "alamat-lama-sitemap.md",
+        "Title: Alamat Lama Sitemap\n" + GOOD_HEADER + "Old_Urls: /sitemap.xml\n\nIsi.\n",
+        "content/berita/2026/alamat-lama-sitemap.md:6: the old URL /sitemap.xml is taken by the "
+        "site's own /sitemap.xml",
+    ),
+    "unreadable-modified": (
+        "diubah-kemarin.md",
+        "Title: Diubah Kemarin\n" + GOOD_HEADER + "Modified: kemarin\n\nIsi.\n",
+        "content/berita/2026/diubah-kemarin.md:6: cannot read the date 'kemarin' in 'Modified:'",
+    ),
+    "unknown-link-indicator": (
+        "penanda-asing.md",
+        "Title: Penanda Asing\n" + GOOD_HEADER + "\nLihat [berkas]({foo}bar).\n",
+        "content/berita/2026/penanda-asing.md:7: '{foo}bar' starts with '{foo}', which the site "
+        "does not know",
+    ),
+    "pipe-filename-link": (
+        "tautan-pipa.md",
+        "Title: Tautan Pipa\n" + GOOD_HEADER + "\nLihat [berita](|filename|tidak-ada.md).\n",
+        "content/berita/2026/tautan-pipa.md:7: '|filename|tidak-ada.md' points at no file",
+    ),
+    "title-of-markup": (
+        "judul-kode.md",
+        "Title: <b></b>\n" + GOOD_HEADER + "\nIsi.\n",
+        "content/berita/2026/judul-kode.md:1: the title '<b></b>' is nothing but markup",
+    ),
+    "link-to-an-author-page": (
+        "tautan-penulis.md",
+        "Title: Tautan Penulis\n" + GOOD_HEADER + "\nDitulis oleh [KPU]({author}kpu).\n",
+        "content/berita/2026/tautan-penulis.md:7: '{author}kpu' leads to an author page",
+    ),
+    "link-to-a-tag-no-post-has": (
+        "tautan-topik.md",
+        "Title: Tautan Topik\n" + GOOD_HEADER + "\nLihat [topik]({tag}tidak-ada).\n",
+        "content/berita/2026/tautan-topik.md:7: '{tag}tidak-ada' leads to the page of the tag "
+        "'tidak-ada', and no published post has it",
+    ),
+    "link-to-a-draft": (
+        "tautan-draf.md",
+        "Title: Tautan Draf\n" + GOOD_HEADER + "\nLihat [draf]({filename}2026-11-21-draf.md).\n",
+        "content/berita/2026/tautan-draf.md:7: '{filename}2026-11-21-draf.md' leads to a draft",
+    ),
+    "link-to-a-post-not-out-yet": (
+        "tautan-nanti.md",
+        "Title: Tautan Nanti\n" + GOOD_HEADER + "\nLihat [nanti]({filename}2099-01-01-nanti.md).\n",
+        "content/berita/2026/tautan-nanti.md:7: '{filename}2099-01-01-nanti.md' leads to a post "
+        "dated 2099-01-01 09:00",
+    ),
+    "link-to-no-page": (
+        "tautan-buntu.md",
+        "Title: Tautan Buntu\n" + GOOD_HEADER + "\nLihat [berita](/berita/2020/01/tidak-ada/).\n",
+        "content/berita/2026/tautan-buntu.md:7: the link '/berita/2020/01/tidak-ada/' leads to "
+        "no page of this site",
+    ),
+    "unused-link-definition": (
+        "definisi-tautan.md",
+        "Title: Definisi Tautan\n" + GOOD_HEADER + "\nIsi.\n\n[Sumber]: https://kpu.go.id/x\n",
+        "content/berita/2026/definisi-tautan.md:9: '[Sumber]: https://kpu.go.id/x' reads as a "
+        "link definition",
+    ),
+    "summary-of-a-link-definition": (
+        "ringkasan-definisi.md",
+        "Title: Ringkasan Definisi\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\n"
+        'Summary: [Catatan]: Diperbarui "kemarin"\n\nIsi.\n',
+        "content/berita/2026/ringkasan-definisi.md:5: '[Catatan]: Diperbarui \"kemarin\"' reads "
+        "as a link definition",
+    ),
+    "unused-abbreviation": (
+        "singkatan.md",
+        "Title: Singkatan\n" + GOOD_HEADER + "\nIsi.\n\n*[BAWASLU]: Badan Pengawas Pemilu\n",
+        "content/berita/2026/singkatan.md:9: '*[BAWASLU]: Badan Pengawas Pemilu' reads as the "
+        "meaning of the abbreviation BAWASLU",
+    ),
+    "removed-attribute-list": (
+        "atribut.md",
+        "Title: Atribut\n" + GOOD_HEADER + "\nParagraf pertama.\n{: x }\n",
+        "content/berita/2026/atribut.md:8: '{: x }' at the end of a paragraph reads as "
+        "attributes for it",
+    ),
+    "field-after-the-header-ends": (
+        "draf-terbit.md",
+        "Title: Draf Terbit\n" + GOOD_HEADER + "\u00a0\nStatus: draft\n\nIsi.\n",
+        "content/berita/2026/draf-terbit.md:6: the header ends on this line",
+    ),
+    "image-name-too-long": (
+        "foto-nama-panjang.md",
+        "Title: Foto Nama Panjang\n"
+        + GOOD_HEADER
+        + "Image: images/"
+        + "a" * 300
+        + ".jpg\nImage_Alt: Foto\n\nIsi.\n",
+        "content/berita/2026/foto-nama-panjang.md:6: image 'images/aaa",
+    ),
+}
+
+
+# A draft, and a post dated long after any run of the tests: neither is on the published site.
+LINKED_POSTS = {
+    "link-to-a-draft": (
+        "2026-11-21-draf.md",
+        "Title: Draf\nDate: 2026-11-21 10:00\nCategory: Berita\nStatus: draft\n\nIsi.\n",
+    ),
+    "link-to-a-post-not-out-yet": (
+        "2099-01-01-nanti.md",
+        "Title: Nanti\nDate: 2099-01-01 09:00\nCategory: Berita\nWilayah: NTT\n"
+        "Summary: Ringkas.\n\nIsi.\n",
+    ),
 }
 
 
@@ -250,6 +366,10 @@ def write_bad_post(site, name):
     if name == "photo-not-a-picture":
         # A document saved with a photo's name.
         (site / "content" / "images" / "rusak.jpg").write_bytes(b"%PDF-1.4 bukan foto\n")
+    if name in LINKED_POSTS:
+        # The post linked to: itself as the site accepts it.
+        linked_name, linked_text = LINKED_POSTS[name]
+        (site / "content" / "berita" / "2026" / linked_name).write_text(linked_text)
     path = site / "content" / "berita" / "2026" / filename
     if isinstance(text, bytes):
         path.write_bytes(text)
@@ -301,4 +421,21 @@ INDONESIAN = {
     "unclosed-style": "content/berita/2026/gaya-terbuka.md:7: '<style>' di baris ini tidak ditutup dalam paragrafnya",
     "unclosed-svg": "content/berita/2026/svg-terbuka.md:7: '<svg>' di baris ini tidak ditutup dalam paragrafnya",
     "unclosed-processing-instruction": "content/berita/2026/php-terbuka.md:7: '<?' di baris ini tidak ditutup dalam paragrafnya",
+    "old-url-of-a-tag-page": "content/berita/2026/alamat-lama-topik.md:6: alamat lama /topik/pemilu-2024 sudah dipakai situs ini sendiri untuk /topik/pemilu-2024/index.html",
+    "old-url-of-the-sitemap": "content/berita/2026/alamat-lama-sitemap.md:6: alamat lama /sitemap.xml sudah dipakai situs ini sendiri untuk /sitemap.xml",
+    "unreadable-modified": "content/berita/2026/diubah-kemarin.md:6: tanggal 'kemarin' di 'Modified:' tidak dapat dibaca",
+    "unknown-link-indicator": "content/berita/2026/penanda-asing.md:7: '{foo}bar' diawali '{foo}', yang tidak dikenal situs",
+    "pipe-filename-link": "content/berita/2026/tautan-pipa.md:7: '|filename|tidak-ada.md' tidak menunjuk ke berkas apa pun",
+    "title-of-markup": "content/berita/2026/judul-kode.md:1: judul '<b></b>' hanya berisi kode (markah)",
+    "link-to-an-author-page": "content/berita/2026/tautan-penulis.md:7: '{author}kpu' menuju halaman penulis",
+    "link-to-a-tag-no-post-has": "content/berita/2026/tautan-topik.md:7: '{tag}tidak-ada' menuju halaman topik 'tidak-ada', padahal tidak ada berita terbit yang memakainya",
+    "link-to-a-draft": "content/berita/2026/tautan-draf.md:7: '{filename}2026-11-21-draf.md' menuju draf",
+    "link-to-a-post-not-out-yet": "content/berita/2026/tautan-nanti.md:7: '{filename}2099-01-01-nanti.md' menuju berita bertanggal 2099-01-01 09:00",
+    "link-to-no-page": "content/berita/2026/tautan-buntu.md:7: tautan '/berita/2020/01/tidak-ada/' tidak menuju halaman mana pun di situs ini",
+    "unused-link-definition": "content/berita/2026/definisi-tautan.md:9: '[Sumber]: https://kpu.go.id/x' terbaca sebagai definisi tautan",
+    "summary-of-a-link-definition": "content/berita/2026/ringkasan-definisi.md:5: '[Catatan]: Diperbarui \"kemarin\"' terbaca sebagai definisi tautan",
+    "unused-abbreviation": "content/berita/2026/singkatan.md:9: '*[BAWASLU]: Badan Pengawas Pemilu' terbaca sebagai arti singkatan BAWASLU",
+    "removed-attribute-list": "content/berita/2026/atribut.md:8: '{: x }' di akhir paragraf terbaca sebagai atribut paragraf itu",
+    "field-after-the-header-ends": "content/berita/2026/draf-terbit.md:6: kepala berita berakhir di baris ini",
+    "image-name-too-long": "content/berita/2026/foto-nama-panjang.md:6: foto 'images/aaa",
 }

@@ -129,3 +129,89 @@ def test_file_that_is_not_markdown(site_copy):
         "content/pages/tentang.rst:1: only Markdown files (.md) are read here; save the post "
         "as .md, and put photos in content/images/",
     ]
+
+
+POST = "Title: {title}\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n{more}\n{body}\n"
+
+
+def test_an_old_url_may_not_land_on_a_file_the_site_writes(site_copy):
+    # Each would stop the build: the redirect writer refuses to replace a page,
+    # a folder cannot be made where a file is (sitemap.xml/index.html), or the
+    # web editor writes over the redirect page while nginx's map keeps it.
+    taken = {
+        "/topik/pemilu-2024": "topik/pemilu-2024/index.html",
+        "/index.html": "index.html",
+        "/berita/2026": "berita/2026/index.html",
+        "/cari/index.html": "cari/index.html",
+        "/sitemap.xml": "sitemap.xml",
+        "/images/2026/sosialisasi-ilustrasi.jpg": "images/2026/sosialisasi-ilustrasi.jpg",
+        "/images/2024/tps-ilustrasi-640.webp": "images/2024/tps-ilustrasi-640.webp",
+        "/admin/index.html": "admin/",
+        "/admin": "admin/",
+        "/wilayah/sumba-tengah": "wilayah/sumba-tengah/index.html",
+        "/page/2": "page/2/index.html",
+        "/kategori/berita/page/2/": "kategori/berita/page/2/index.html",
+        "/feeds/semua.atom.xml": "feeds/",
+        "/pagefind/pagefind.js": "pagefind/",
+    }
+    more = f"Old_Urls: {', '.join(taken)}, /index.php/blog/read/1234, /berita/lama\n"
+    post = site_copy / "content" / "berita" / "2026" / "a.md"
+    post.write_text(POST.format(title="Alamat Lama", more=more, body="Isi."), encoding="utf-8")
+    problems = [str(p) for p in check_site(settings_for(site_copy), site_copy)]
+    assert sorted(problems) == sorted(
+        f"content/berita/2026/a.md:6: the old URL /{old.strip('/')} is taken by the site's own "
+        f"/{file}, so its redirect page cannot be written there; leave it out"
+        for old, file in taken.items()
+    )
+
+
+def test_links_the_published_site_has_pass(site_copy):
+    folder = site_copy / "content" / "berita" / "2026"
+    old = "Old_Urls: /index.php/blog/read/77\n"
+    (folder / "b.md").write_text(POST.format(title="Lama", more=old, body="Isi."))
+    # A draft may link to a draft: neither is published.
+    (folder / "draf.md").write_text(
+        "Title: Draf\nDate: 2026-11-21 10:00\nCategory: Berita\nStatus: draft\n\n"
+        "[Draf lain]({filename}draf-lain.md)\n"
+    )
+    (folder / "draf-lain.md").write_text(
+        "Title: Draf Lain\nDate: 2026-11-21 10:00\nCategory: Berita\nStatus: draft\n\nIsi.\n"
+    )
+    body = (
+        "[t]({tag}Pemilu 2024) [c]({category}berita) [i]({index}) [d](/berita/2026)\n"
+        "[a](/) [topik](/topik/) [f](/feeds/semua.atom.xml) [l](/index.php/blog/read/77)\n"
+        "[s](https://kpu-ntt.github.io/berita/2026/08/"
+        "sosialisasi-pendidikan-pemilih-bagi-pemilih-pemula-di-sekolah/#isi)\n"
+        "[p](|filename|2026-08-19-sosialisasi-pendidikan-pemilih-pemula-di-sekolah.md)\n"
+        '<a href="/wilayah/sikka/">Sikka</a> [luar](https://kpu.go.id/berita/tidak-ada/)'
+    )
+    (folder / "a.md").write_text(POST.format(title="Tautan", more="", body=body))
+    assert [str(p) for p in check_site(settings_for(site_copy), site_copy)] == []
+
+
+def test_a_link_to_a_category_no_published_post_has(site_copy):
+    post = site_copy / "content" / "berita" / "2026" / "a.md"
+    body = "Lihat [siaran]({category}siaran-pers) dan [lain]({category}tidak-ada)."
+    post.write_text(POST.format(title="Kategori", more="", body=body))
+    assert [str(p) for p in check_site(settings_for(site_copy), site_copy)] == [
+        "content/berita/2026/a.md:7: '{category}tidak-ada' leads to the page of the category "
+        "'tidak-ada', and no published post has it, so the site would not be published; write "
+        "one a post has, or take the link out"
+    ]
+
+
+def test_files_the_build_skips_are_skipped_quietly(site_copy):
+    folder = site_copy / "content" / "berita" / "2026"
+    for name in (".DS_Store", "rapat.md~", ".rapat.md.swp", "#rapat.md#", ".tersembunyi.md"):
+        (folder / name).write_text("Title: x\n\nbukan berita\n")
+    (folder / ".#rapat.md").symlink_to("editor@laptop.1234")  # Emacs' lock: a broken link
+    (site_copy / "content" / "images" / ".DS_Store").write_bytes(b"\x00\x01")
+    assert [str(p) for p in check_site(settings_for(site_copy), site_copy)] == []
+    # The same files, where the settings do not skip dotfiles: a lock is named, not a crash.
+    settings = settings_for(site_copy) | {"IGNORE_FILES": ["**/.*"]}
+    problems = [str(p) for p in check_site(settings, site_copy) if "rapat.md" in p.path]
+    assert problems == [
+        "content/berita/2026/.#rapat.md:1: this is a link to a file that does not exist, such as "
+        "the lock file Emacs keeps while a post is open (.#post.md); close the post there, or "
+        "delete this file"
+    ]

@@ -31,6 +31,7 @@ from kpu_content.check import Problem, check_site, is_draft, post_slug, read_sou
 from kpu_content.header import read_header
 from kpu_content.rendered import losses, summary_losses
 from safe_html.embeds import card_for
+from safe_html.findings import findings
 from safe_html.sanitize import clean
 
 WORDS = [
@@ -509,3 +510,82 @@ def test_the_summary_is_held_to_it_too():
     assert summary_losses(["Ringkasan <b>tebal</b>."], SETTINGS) == []
     [message] = summary_losses(["Ringkasan <script> dan", "lanjutannya."], SETTINGS)
     assert message.startswith("'<script>' in the summary is never closed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lihat [Sumber].\n\n[Sumber]: https://kpu.go.id/x\n",
+        "KPU bekerja.\n\n*[KPU]: Komisi Pemilihan Umum\n",
+        "Paragraf penting.\n{: .penting #utama }\n",
+        "\\[Sumber]: https://kpu.go.id/x\n\n*\\[MK]: Mahkamah Konstitusi\n",
+        "Tulis `[Sumber]: https://kpu.go.id/x` begini.\n\n    [Kode]: contoh\n",
+        "Satu.\n\n{: x }\n",
+    ],
+)
+def test_a_definition_that_shows_passes(body):
+    assert losses(body, SETTINGS, 1) == []
+
+
+def test_a_field_after_the_end_of_the_header_is_named(small_site):
+    site, configurations = small_site
+    for end in ("\xa0", "---"):
+        text = f"Title: Draf\n{HEADER}{end}\nStatus: draft\n\nIsi.\n"
+        # Pelican's own reader ends the header there too: the draft would be published.
+        path = write(site, text)
+        reader = MarkdownReader(copy.deepcopy(configurations["pelicanconf.py"]))
+        _, metadata = reader.read(str(path))
+        assert "status" not in metadata
+        assert problems_of(site, configurations, text) == [
+            f"{WHERE}:6: the header ends on this line (it is empty, or holds only invisible "
+            "spaces or '---'), so 'Status:' on line 7 is text of the post, not a field; delete "
+            "this line, so that the fields stay together"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "tag"),
+    [
+        ('Logo <svg viewBox="0 0 9 9"><text>KPU</text></svg> di sini.', 1, "svg"),
+        ("Satu.\n\nRumus <math><mi>x</mi></math> ini.", 3, "math"),
+        ("<template>Teks</template>", 1, "template"),
+    ],
+)
+def test_markup_removed_with_its_text_is_a_warning_on_its_line(body, line, tag):
+    assert tag not in clean(f"<p>{body}</p>")
+    [found] = [finding for finding in findings(body) if f"<{tag}>" in finding.message]
+    assert (found.line + 1, found.error) == (line, False)
+    assert found.message.startswith(f"an <{tag}> is removed from the post when it is built")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tulis `<script>` di kode, atau ``<style>``.",
+        "```html\n<script>alert(1)</script>\n<svg></svg>\n```",
+        "~~~\n<style>\n~~~",
+        "Satu.\n\n    <script>kode</script>",
+    ],
+)
+def test_markup_written_as_code_is_no_warning(body):
+    assert findings(body) == []
+
+
+def test_what_the_build_skips_check_skips(small_site, tmp_path):
+    site, configurations = small_site
+    folder = post_path(site).parent
+    made = [folder / ".tersembunyi.md", folder / "uji.md~", folder / ".DS_Store"]
+    for path in made:
+        path.write_text(f"Title: Tersembunyi\n{HEADER}\nIsi.\n", encoding="utf-8")
+    lock = folder / ".#uji.md"
+    lock.symlink_to("editor@laptop.1234")
+    try:
+        assert problems_of(site, configurations, f"Title: Uji\n{HEADER}\nIsi.\n") == []
+        code, log = build(site, "pelicanconf.py", tmp_path / "out")
+    finally:
+        for path in [*made, lock]:
+            path.unlink()
+    assert code == 0, log[-4000:]
+    assert list((tmp_path / "out").glob("berita/2026/05/*/")) == [
+        tmp_path / "out" / "berita" / "2026" / "05" / "uji"
+    ]

@@ -119,3 +119,25 @@ def test_the_emblem_is_inlined_small_on_every_page(published_site):
             "KPU Provinsi Nusa Tenggara Timur",
             "KPU Provinsi NTT",
         ]
+
+
+def test_an_emblem_named_but_missing_stops_the_check(tmp_path, monkeypatch):
+    local = read_settings(str(SETTINGS))
+    (tmp_path / "templates").mkdir()
+    settings = {**local, "THEME": str(tmp_path), "OFFICE": {**local["OFFICE"], "emblem": "k.svg"}}
+    line = next(
+        number
+        for number, text in enumerate(SETTINGS.read_text().splitlines(), 1)
+        if text.strip().startswith('"emblem":')
+    )
+    [problem] = check_office(settings, ROOT)
+    assert problem.fatal
+    assert str(problem).startswith(f"pelicanconf.py:{line}: the emblem 'k.svg' is not in the theme")
+    (tmp_path / "templates" / "k.svg").write_text("<svg>" + " " * 2000 + "</svg>")
+    [problem] = check_office(settings, ROOT)
+    assert problem.warning and "2011 bytes" in problem.message
+    (tmp_path / "templates" / "k.svg").write_text("<svg></svg>")
+    assert check_office(settings, ROOT) == []
+    monkeypatch.setenv("KPU_LANG", "id")
+    (tmp_path / "templates" / "k.svg").unlink()
+    assert "lambang 'k.svg' tidak ada di tema" in str(check_office(settings, ROOT)[0])

@@ -330,7 +330,7 @@ def test_nightly_view_counts_reach_their_branch_with_main_protected(repository, 
     git("clone", "-q", "--depth", "1", "--branch", "main", f"file://{remote}", str(clone))
     run_task(clone, "views-fetch", env=env)
     fetched = json.loads((clone / "data" / "view-counts.json").read_text(encoding="utf-8"))
-    assert fetched["imports"][0]["views"] == {SEED: 50}
+    assert fetched["views"]["matomo"] == {SEED: {"2026-11-29..2026-12-01": 50}}
     assert fetched["baseline_date"] == "2026-11-28"
 
 

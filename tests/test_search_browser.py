@@ -201,6 +201,22 @@ def test_every_match_is_reached_five_at_a_time(search):
     assert set(mentioned) <= set(titles(page))
 
 
+def test_back_from_a_result_returns_to_where_the_reader_was(search):
+    page = search(COMMON_WORD)
+    results(page)
+    page.click("#lagi")
+    wait_until(page, f"document.querySelectorAll('#daftar li').length > {PAGE_SIZE}")
+    last = results(page).last.locator("a")
+    last.scroll_into_view_if_needed()
+    where = page.evaluate("scrollY")
+    assert where > 500
+    last.click()
+    page.wait_for_load_state("networkidle")
+    page.go_back()
+    wait_until(page, f"document.querySelectorAll('#daftar li').length > {PAGE_SIZE}")
+    wait_until(page, f"Math.abs(scrollY - {where}) < 5")
+
+
 def search_state(page) -> tuple:
     wait_until(page, "document.querySelectorAll('#daftar li').length > 0")
     return (

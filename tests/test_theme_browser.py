@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "page": "profil/",
     "404": "404.html",
     "search": "cari/",
+    "statistics": "statistik/",
 }
 
 
@@ -208,7 +209,9 @@ def test_every_text_colour_pair_is_readable(browser, served_site, name, scheme):
     page, _, _ = open_page(browser, served_site, path, scheme=scheme)
     if name == "search result":
         page.locator("#hasil mark").first.wait_for()
+    page.keyboard.press("Tab")  # the skip link shows only when it has focus
     pairs = page.evaluate(CONTRASTS)
+    assert any(pair[1] == "Langsung ke isi" for pair in pairs)
     assert len(pairs) > 5
     assert [pair for pair in pairs if pair[2] < pair[3]] == []
     if name == "search result":

@@ -29,7 +29,8 @@ def test_a_refused_export_says_why_and_that_nothing_changed(site_copy, tmp_path)
     assert result.stderr == (
         f"{bad}:1: bukan ekspor yang dapat dibaca situs ini (GA4, Universal Analytics, Matomo, "
         "Plausible, GoatCounter, Umami, atau log akses); jika berkas ini salah satunya, sebutkan "
-        "formatnya dengan --format\n"
+        "formatnya dengan --format, atau sebutkan kolom yang menghitung tayangan dengan "
+        "--views-column (kolom yang ada: 'hello', 'world')\n"
         "Berkas jumlah tayangan tidak diubah.\n"
     )
     assert snapshot.read_bytes() == before
@@ -47,16 +48,16 @@ def test_an_import_report_counts_skipped_rows_and_matched_views(site_copy, tmp_p
     result = run_task(site_copy, "views-import", str(log), env=INDONESIAN)
     # One plural form in Indonesian: "1 baris" and "2 baris" alike.
     assert result.stdout == (
-        f"{log}: access-log, membaca 'permintaan GET yang berhasil untuk halaman', "
+        f"{log}: access-log, membaca 'permintaan GET yang berhasil untuk halaman oleh manusia', "
         "2026-11-03..2026-11-03\n"
-        "  2 baris dilewati: bot atau pemantau\n"
+        "  2 baris dilewati: crawler dan skrip (daftar CrawlerDetect)\n"
         "  1 baris dilewati: tidak berhasil (404, pengalihan, galat)\n"
         "  3 tayangan cocok dengan berita\n"
         "  1 tayangan tidak cocok dengan berita mana pun; yang paling banyak dilihat:\n"
         "           1  /tidak-ada/\n"
     )
-    entry = json.loads((site_copy / "data" / "view-counts.json").read_text())["imports"][0]
-    assert entry["views"] == {SEED: 3}
+    snapshot = json.loads((site_copy / "data" / "view-counts.json").read_text())
+    assert snapshot["views"][snapshot["imports"][0]["source"]] == {SEED: {"2026-11-03": 3}}
     again = run_task(site_copy, "views-import", str(log), env=INDONESIAN)
     assert again.stdout == "access.log sudah pernah diimpor; tidak ada yang berubah\n"
 

@@ -30,7 +30,8 @@ def test_indonesian_text_survives_typogrify(site_copy, tmp_path):
     paragraph = page.find("article").find("p", class_=False)
     text = paragraph.get_text()
     assert "Kabupaten/Kota" in text
-    assert "09.00 WITA" in text
+    assert "09.00\xa0WITA" in text  # kept on one line (kept_together)
+    assert "se-\u2060NTT" in text
     assert "\u201ckoordinasi\u201d" in text  # curly double quotes
     assert "\u2018desa\u2019" in text  # curly single quotes
     assert "WITA \u2013 tepat" in text  # -- is an en dash
@@ -83,3 +84,16 @@ def test_a_title_with_backslashes_shows_as_written(site_copy, tmp_path):
     shown = "Berkas di C:\\Data\\KPU \\- salinan \\\\ kedua \u201cDPT\u201d"
     assert page.h1.get_text().replace("\xa0", " ") == shown
     assert page.title.get_text().replace("\xa0", " ").startswith(shown)
+
+
+def test_dates_times_and_se_ntt_in_the_text_do_not_break():
+    from kpu_content.reading import kept_together
+
+    assert kept_together("pada Rabu, 3 November 2021 pukul 09.00 Wita.") == (
+        "pada Rabu,\xa03\xa0November\xa02021 pukul 09.00\xa0Wita."
+    )
+    assert kept_together("pukul 08.00&#8211;15.30 WITA") == "pukul 08.00&#8211;\u206015.30\xa0WITA"
+    assert kept_together("KPU se-NTT") == "KPU se-\u2060NTT"
+    # Not inside an address, where a character would change it.
+    assert kept_together('<a href="/wilayah/Se-NTT">x</a>') == '<a href="/wilayah/Se-NTT">x</a>'
+    assert kept_together("Pukul 9 pagi, 2021 November") == "Pukul 9 pagi, 2021 November"

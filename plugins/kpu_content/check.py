@@ -5,22 +5,28 @@ rules read each file with the header reader the build reads it with
 (header.py), split tags and make addresses with Pelican's own functions and
 URL settings, and build what could lose text (rendered.py): a post `check`
 passes is a post both builds can write, whole. "Two posts on one URL" means
-exactly what the build would write. A rule that fails on what it reads is a
+exactly what the build would write; old addresses and the links of published
+posts are held to every file the build writes (written.py), as verify-output
+holds the published site to them. A rule that fails on what it reads is a
 problem on that file's line, never a crash of `check`.
 """
 
 import dataclasses
 import difflib
+import fnmatch
 import re
+import unicodedata
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pelican.readers import ensure_metadata_list
+from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify
 
-from office import placeholders
+from office import field_lines, placeholders
 from old_urls.redirects import is_old_url, old_url_list, redirect_file
 from photos.variants import LONGEST_COPY_ENDING, PHOTO_SUFFIXES, photo_files, photo_problem
 from regencies.gazetteer import RegencyError, load_gazetteer
@@ -28,10 +34,14 @@ from regencies.mentions import finder_for, suggestions
 from safe_html.findings import findings
 from translations import _
 
-from .header import Header, read_header
+from .header import META_RE, Header, read_header
+from .output_check import target_of
 from .reading import title_html
-from .rendered import NAME_MAX_BYTES, losses, summary_losses
+from .rendered import NAME_MAX_BYTES, line_with, losses, page_links, summary_losses
+from .written import Post, SiteFiles, as_published, own_file, site_files, taxonomy
 
+# Every page's header carries the emblem.
+EMBLEM_MAX_BYTES = 1024
 DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")
 SLUG_FORMAT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STATUSES = {"published", "draft", "hidden"}
@@ -51,8 +61,12 @@ TITLE_MAX_CHARS = 200
 FIELD_MAX_CHARS = 2000
 FILE_MAX_BYTES = 1_000_000
 
-# {filename}, {static} and {attach} point at files inside content/.
-INTERNAL_LINK = re.compile(r"\{(?P<kind>filename|static|attach)\}(?P<path>[^)\s\"'>#?]+)")
+# {filename}, {static} and {attach} point at files inside content/; Pelican
+# reads |filename| and the like the same (INTRASITE_LINK_REGEX).
+INTERNAL_LINK = re.compile(r"[{|](?P<kind>filename|static|attach)[|}](?P<path>[^)\s\"'>#?]+)")
+# What pelican/contents.py's _link_replacer replaces; it warns of any other
+# indicator, and the build stops on the warning.
+INDICATORS = {"filename", "static", "attach", "category", "tag", "author", "index"}
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(
@@ -103,7 +117,9 @@ def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
     sources, problems = read_sources(settings, root)
     for source in sources:
         problems += check_source(source, settings, content)
-    problems += check_urls(sources, settings)
+    posts = site_posts(sources, settings)
+    problems += check_urls(sources, settings, posts)
+    problems += check_links(sources, settings, posts)
     problems += check_photo_names(settings, root or content.parent)
     problems += check_office(settings, root or content.parent)
     # By file and line; within a line, in the order they were found.
@@ -111,22 +127,57 @@ def check_site(settings: dict, root: Path | None = None) -> list[Problem]:
 
 
 def check_office(settings: dict, root: Path) -> list[Problem]:
-    """In production, a warning for each OFFICE value still a placeholder."""
+    """The emblem OFFICE names, and in production each value still a placeholder."""
     settings_file = root / "pelicanconf.py"
-    if not settings.get("OFFICE_PLACEHOLDER_WARNINGS") or not settings_file.is_file():
+    if not settings_file.is_file():
         return []
-    return [
-        Problem(
-            "pelicanconf.py",
-            line,
-            _(
+    office, problems = settings.get("OFFICE") or {}, []
+    emblem_line = field_lines(settings_file).get("emblem", 1)
+    emblem = (
+        Path(settings["THEME"]) / "templates" / office["emblem"] if office.get("emblem") else None
+    )
+    if emblem and not emblem.is_file():
+        problems.append(
+            Problem(
+                "pelicanconf.py",
+                emblem_line,
+                _(
+                    "the emblem '{name}' is not in the theme; save it as {path}, or write None "
+                    "to show the theme's mark"
+                ).format(
+                    name=office["emblem"],
+                    path=emblem.relative_to(root) if emblem.is_relative_to(root) else emblem,
+                ),
+            )
+        )
+    elif emblem and emblem.stat().st_size > EMBLEM_MAX_BYTES:
+        problems.append(
+            Problem(
+                "pelicanconf.py",
+                emblem_line,
+                _(
+                    "the emblem '{name}' is {size} bytes, and every page carries it: keep it "
+                    "under {limit} (simplify the drawing, or optimise the SVG)"
+                ).format(name=office["emblem"], size=emblem.stat().st_size, limit=EMBLEM_MAX_BYTES),
+                warning=True,
+            )
+        )
+    if not settings.get("OFFICE_PLACEHOLDER_WARNINGS"):
+        return problems
+    for field, line in placeholders(office, settings_file):
+        if field == "emblem":
+            message = _(
+                "OFFICE['emblem'] is still a placeholder (None), so the site shows the theme's "
+                "neutral mark; save the office's emblem as an SVG in theme/templates/ and write "
+                "its file name there"
+            )
+        else:
+            message = _(
                 "OFFICE['{field}'] is still a placeholder (None), so the site does not show "
                 "it; write the office's real value there once the office confirms it"
-            ).format(field=field),
-            warning=True,
-        )
-        for field, line in placeholders(settings.get("OFFICE") or {}, settings_file)
-    ]
+            ).format(field=field)
+        problems.append(Problem("pelicanconf.py", line, message, warning=True))
+    return problems
 
 
 def check_photo_names(settings: dict, root: Path) -> list[Problem]:
@@ -160,7 +211,15 @@ def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source]
         for folder in folders:
             for path in sorted((content / folder).rglob("*")):
                 shown = path.relative_to(root) if path.is_relative_to(root) else path
-                if path.is_dir():
+                if path.is_dir() or ignored(path.relative_to(content), settings):
+                    continue
+                if path.is_symlink() and not path.exists():
+                    message = _(
+                        "this is a link to a file that does not exist, such as the lock file "
+                        "Emacs keeps while a post is open (.#post.md); close the post there, "
+                        "or delete this file"
+                    )
+                    problems.append(Problem(str(shown), 1, message))
                     continue
                 if path.suffix != ".md":
                     # Pelican would skip it without a word.
@@ -178,6 +237,17 @@ def read_sources(settings: dict, root: Path | None = None) -> tuple[list[Source]
                 if source:
                     sources.append(source)
     return sources, problems
+
+
+def ignored(relative: Path, settings: dict) -> bool:
+    """Whether the build skips the file: its name, or a folder's on the way, is in
+    IGNORE_FILES, or it is a computer's or an editor program's file (.DS_Store,
+    .post.md.swp, post.md~) that is not Markdown, which Pelican does not read."""
+    patterns = settings.get("IGNORE_FILES", [])
+    if any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in patterns):
+        return True
+    name = relative.name
+    return relative.suffix != ".md" and (name.startswith((".", "#")) or name.endswith("~"))
 
 
 def read_source(path: Path, shown: Path, kind: str):
@@ -339,8 +409,9 @@ def check_required(source: Source, settings: dict, content: Path) -> list[Proble
 
 def check_date(source: Source, settings: dict, content: Path) -> list[Problem]:
     date = source.header.get("date")
+    problems = []
     if date and parse_date(date.value, settings) is None:
-        return [
+        problems.append(
             at(
                 source,
                 date.line,
@@ -349,8 +420,34 @@ def check_date(source: Source, settings: dict, content: Path) -> list[Problem]:
                     "hour:minute in WITA, e.g. 'Date: 2021-11-03 09:00'"
                 ).format(value=date.value),
             )
-        ]
-    return []
+        )
+    # Pelican reads 'Modified:' as a date too, written or empty, and stops on one it cannot read.
+    modified = source.header.fields.get("modified")
+    if modified and parse_date(modified.value, settings) is None:
+        problems.append(
+            at(
+                source,
+                modified.line,
+                _(
+                    "cannot read the date '{value}' in '{name}:'; write it as year-month-day "
+                    "hour:minute in WITA, e.g. '{name}: 2021-11-03 09:00', or delete the line"
+                ).format(value=modified.value, name=modified.name),
+            )
+        )
+    # An empty 'Date:' of a page stops the build too (a post's is a missing date).
+    written = source.header.fields.get("date")
+    if written and not written.value and source.kind == "page":
+        problems.append(
+            at(
+                source,
+                written.line,
+                _(
+                    "cannot read the date '{value}' in '{name}:'; write it as year-month-day "
+                    "hour:minute in WITA, e.g. '{name}: 2021-11-03 09:00', or delete the line"
+                ).format(value="", name=written.name),
+            )
+        )
+    return problems
 
 
 def check_category(source: Source, settings: dict, content: Path) -> list[Problem]:
@@ -406,6 +503,18 @@ def check_title(source: Source, settings: dict, content: Path) -> list[Problem]:
     # An address is made of the title as the site shows it, its markup stripped;
     # a title of nothing but punctuation would have an empty address.
     title = source.header.get("title")
+    if title and not visible_text(title.value):
+        # Shown as written, '<b></b>' would be a title; it is a slip of markup.
+        return [
+            at(
+                source,
+                title.line,
+                _(
+                    "the title '{title}' is nothing but markup or invisible characters, with no "
+                    "word to show; write the title in words"
+                ).format(title=title.value),
+            )
+        ]
     if title and not source.header.get("slug") and not source_slug(source, settings):
         return [
             at(
@@ -415,6 +524,17 @@ def check_title(source: Source, settings: dict, content: Path) -> list[Problem]:
             )
         ]
     return []
+
+
+# A tag, an entity or a comment as an editor writes one: what a title of markup is made of.
+MARKUP_PIECE = re.compile(r"<[^<>]*>|&(?:#\d+|#x[0-9a-f]+|\w+);?", re.IGNORECASE)
+
+
+def visible_text(text: str) -> bool:
+    """Whether TEXT has a character to see once its markup is taken out: not all spaces,
+    control or format characters (U+200B, U+2060...)."""
+    rest = MARKUP_PIECE.sub("", text)
+    return any(unicodedata.category(character)[0] not in "CZ" for character in rest)
 
 
 def check_tags(source: Source, settings: dict, content: Path) -> list[Problem]:
@@ -521,6 +641,21 @@ def check_wilayah(source: Source, settings: dict, content: Path) -> list[Problem
 def check_image(source: Source, settings: dict, content: Path) -> list[Problem]:
     problems, header = [], source.header
     image = header.get("image")
+    if image and longest_name(image.value) > NAME_MAX_BYTES:
+        return [
+            at(
+                source,
+                image.line,
+                _(
+                    "image '{value}' has a part of {count} bytes, longer than a file name may be "
+                    "({limit}), so no file is there; check the path"
+                ).format(
+                    value=shortened(image.value),
+                    count=longest_name(image.value),
+                    limit=NAME_MAX_BYTES,
+                ),
+            )
+        ]
     if image and not inside(content, image.value):
         problems.append(
             at(
@@ -564,6 +699,35 @@ def check_image(source: Source, settings: dict, content: Path) -> list[Problem]:
     return problems
 
 
+def check_header_end(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """A field the site knows at the top of the text: the header ended before it.
+
+    A line of only spaces (a no-break space too) or '---' ends the header as a
+    blank line does, for Pelican as for `check`: a 'Status: draft' after it
+    would be the post's first paragraph, and the draft published.
+    """
+    lines = source.body.split("\n")
+    start = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
+    known = set(settings["CONTENT_FIELDS"])
+    for offset, line in enumerate(lines[start:], start):
+        if not line.strip():
+            break
+        field = META_RE.match(line)
+        if field and field["key"].lower() in known:
+            return [
+                at(
+                    source,
+                    source.header.body_line - 1,
+                    _(
+                        "the header ends on this line (it is empty, or holds only invisible "
+                        "spaces or '---'), so '{field}:' on line {line} is text of the post, not "
+                        "a field; delete this line, so that the fields stay together"
+                    ).format(field=field["key"], line=source.header.body_line + offset),
+                )
+            ]
+    return []
+
+
 def check_text(source: Source, settings: dict, content: Path) -> list[Problem]:
     """The body's images and links, its characters, and what the sanitizer removes."""
     start = source.header.body_line
@@ -594,6 +758,48 @@ def check_losses(source: Source, settings: dict, content: Path) -> list[Problem]
         at(source, loss.line, loss.message)
         for loss in losses(source.body, settings, source.header.body_line)
     ]
+
+
+def source_links(source: Source, settings: dict) -> list[tuple[int, str]]:
+    """(file line, address) of each link the post's text and summary make, worked out once."""
+    if "links" not in source.known:
+        site = settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or ""
+        header, lines = source.header, source.body.split("\n")
+        found = [
+            (header.body_line + line_with(lines, link), link)
+            for link in page_links(source.body, settings, site)
+        ]
+        summary = header.get("summary")
+        if summary:
+            values = header.meta.get("summary", [summary.value])
+            found += [
+                (summary.line, link)
+                for link in page_links("\n".join(values), settings, site, summary=True)
+            ]
+        source.known["links"] = found
+    return source.known["links"]
+
+
+def check_indicators(source: Source, settings: dict, content: Path) -> list[Problem]:
+    """A link starting with {something} Pelican does not replace: it warns, and the build stops."""
+    indicator = re.compile(settings["INTRASITE_LINK_REGEX"])
+    problems = []
+    for line, link in source_links(source, settings):
+        found = indicator.match(link)
+        if found and found["what"] not in INDICATORS:
+            problems.append(
+                at(
+                    source,
+                    line,
+                    _(
+                        "'{link}' starts with '{indicator}', which the site does not know, and "
+                        "the build stops on it; write {{filename}} (a post or page), {{static}} "
+                        "(a file in content/), {{tag}}, {{category}} or {{index}}, or a full "
+                        "address"
+                    ).format(link=shortened(link), indicator=found[0]),
+                )
+            )
+    return problems
 
 
 def check_addresses(source: Source, settings: dict, content: Path) -> list[Problem]:
@@ -727,8 +933,10 @@ RULES = [
     (check_share, "share"),
     (check_wilayah, "wilayah"),
     (check_image, "image"),
+    (check_header_end, "body"),
     (check_text, "body"),
     (check_losses, "body"),
+    (check_indicators, "body"),
     (check_addresses, "title"),
 ]
 
@@ -829,20 +1037,18 @@ def check_body(source: Source, content: Path):
                 )
         for link in INTERNAL_LINK.finditer(line):
             target = link["path"]
+            if longest_name(target) > NAME_MAX_BYTES:
+                continue  # no file can have the name: rendered.bad_links says so
             resolved = content / target.lstrip("/") if target.startswith("/") else folder / target
             if not resolved.resolve().is_relative_to(content.resolve()):
                 yield (
                     offset,
-                    _("'{link}' points outside content/").format(
-                        link=f"{{{link['kind']}}}{target}"
-                    ),
+                    _("'{link}' points outside content/").format(link=link[0]),
                 )
             elif not resolved.is_file():
                 yield (
                     offset,
-                    _("'{link}' points at no file; check the name and folder").format(
-                        link=f"{{{link['kind']}}}{target}"
-                    ),
+                    _("'{link}' points at no file; check the name and folder").format(link=link[0]),
                 )
             elif resolved.suffix.lower() in PHOTO_SUFFIXES:
                 trouble = photo_problem(resolved)
@@ -888,6 +1094,141 @@ def url_of(source: Source, settings: dict) -> str | None:
     return pattern.format(slug=slug, date=moment)
 
 
+def check_links(sources: list[Source], settings: dict, posts: dict | None = None) -> list[Problem]:
+    """Links of a published post that the published site's pages cannot follow.
+
+    verify-output refuses to publish a site with a link of its own that finds
+    no file: a {filename} link to a draft or a post dated in the future, a
+    {tag} or {category} no published post has, an {author} (this site writes
+    no author pages), or an address from the root that nothing is written at.
+    """
+    posts = site_posts(sources, settings) if posts is None else posts
+    published = as_published(settings)
+    written, problems = None, []
+    by_file = {path.resolve(): post for path, post in posts.items()}
+    for source in sources:
+        post = posts.get(source.file)
+        if post is None or own_file(post, published) is None:
+            continue  # a draft, or not out yet: checked when it is published
+        for line, link in source_links(source, settings):
+            if written is None:
+                written = published_files(sources, settings, posts)
+            try:
+                message = unfollowable(link, source, settings, by_file, written)
+            except Exception as error:  # the file is named, and the other links still checked
+                problems.append(failure(source.path, line, error))
+                continue
+            if message:
+                problems.append(Problem(str(source.path), line, message))
+    return problems
+
+
+def published_files(sources: list[Source], settings: dict, posts: dict) -> SiteFiles:
+    """What the production build writes, with the redirect pages of its posts' old addresses."""
+    published = as_published(settings)
+    written = site_files(published, list(posts.values()))
+    redirects = set()
+    for source in sources:
+        post, old = posts.get(source.file), source.header.get("old_urls")
+        if post and old and post.kind == "article" and own_file(post, published):
+            redirects |= {
+                str(redirect_file(address))
+                for address in old_url_list(old.value)
+                if is_old_url(address)
+            }
+    return dataclasses.replace(written, files=written.files | redirects)
+
+
+def unfollowable(link: str, source: Source, settings: dict, posts: dict, written) -> str | None:
+    """Why the published site's page cannot follow LINK, or None."""
+    indicator = re.compile(settings["INTRASITE_LINK_REGEX"]).match(link)
+    if indicator:
+        path = urlsplit(link[indicator.end() :]).path
+        if indicator["what"] == "filename":
+            return unpublished(link, path, source, settings, posts)
+        return missing_page(link, indicator["what"], path, settings, written)
+    try:
+        target = target_of(Path(), link, settings.get("CANONICAL_SITEURL") or settings["SITEURL"])
+    except ValueError:  # rendered.bad_links names it
+        return None
+    if target is None or written.has(target.as_posix()):
+        return None
+    if longest_name(target.as_posix()) > NAME_MAX_BYTES:
+        return None  # rendered.bad_links names it
+    return _(
+        "the link '{link}' leads to no page of this site (nothing is written at /{path}), so "
+        "the site would not be published; check the address, or link to the post's file with "
+        "{{filename}}"
+    ).format(link=shortened(link), path=shortened(target.as_posix()))
+
+
+def unpublished(link: str, path: str, source: Source, settings: dict, posts: dict) -> str | None:
+    """A {filename} link to a post the published site does not have: a draft, or not out yet."""
+    folder = Path(settings["PATH"]) if path.startswith("/") else source.file.parent
+    linked = posts.get((folder / path.lstrip("/")).resolve())
+    if linked is None or own_file(linked, as_published(settings)):
+        return None
+    if linked.status == "draft":
+        return _(
+            "'{link}' leads to a draft, which the published site does not have, so the site "
+            "would not be published; publish that post first, or take the link out"
+        ).format(link=shortened(link))
+    return _(
+        "'{link}' leads to a post dated {date}, which is not on the published site before "
+        "then, so the site would not be published; link to it once it is out, or take the "
+        "link out"
+    ).format(link=shortened(link), date=f"{linked.date:%Y-%m-%d %H:%M}")
+
+
+def missing_page(link: str, what: str, path: str, settings: dict, written) -> str | None:
+    """A {tag}, {category} or {author} link to a page the published site does not write."""
+    kinds = {"tag": Tag, "category": Category}
+    page = taxonomy(kinds[what], path, settings) if what in kinds else None
+    if what in kinds and not (page and written.has(page.save_as)):
+        return _(
+            "'{link}' leads to the page of the {kind} '{name}', and no published post has "
+            "it, so the site would not be published; write one a post has, or take the link out"
+        ).format(link=shortened(link), kind=_("tag") if what == "tag" else _("category"), name=path)
+    if what == "author" and not Author(path, settings).save_as:
+        return _(
+            "'{link}' leads to an author page, and this site has none (one office writes "
+            "everything), so the site would not be published; take the link out"
+        ).format(link=shortened(link))
+    return None
+
+
+def site_posts(sources: list[Source], settings: dict) -> dict[Path, Post]:
+    """The sources the build makes pages of, as written.py reads them: by file."""
+    posts = {}
+    for source in sources:
+        try:
+            post = post_of(source, settings)
+        except Exception:  # the file's own rules say what is wrong with it
+            post = None
+        if post:
+            posts[source.file] = post
+    return posts
+
+
+def post_of(source: Source, settings: dict) -> Post | None:
+    header = source.header
+    slug = source_slug(source, settings)
+    if not slug:
+        return None
+    date, status, tags = header.get("date"), header.get("status"), header.get("tags")
+    category, wilayah, image = header.get("category"), header.get("wilayah"), header.get("image")
+    return Post(
+        source.kind,
+        slug,
+        parse_date(date.value, settings) if date else None,
+        status.value if status and status.value in STATUSES else "published",
+        category.value if category else None,
+        tuple(ensure_metadata_list(tags.value)) if tags else (),
+        wilayah.value if wilayah else None,
+        image.value if image else None,
+    )
+
+
 def reserved_segments(settings: dict) -> set[str]:
     """First path segments the site writes itself: berita/, kategori/, feeds/..."""
     segments = {settings["THEME_STATIC_DIR"], "page", *settings["STATIC_PATHS"]}
@@ -903,8 +1244,11 @@ def reserved_segments(settings: dict) -> set[str]:
     return segments
 
 
-def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
-    """Two files on one URL, or a page on an address the site itself uses."""
+def check_urls(sources: list[Source], settings: dict, posts: dict | None = None) -> list[Problem]:
+    """Two files on one URL, a page on an address the site itself uses, or an old
+    address whose redirect page would land on a file the site writes."""
+    posts = site_posts(sources, settings) if posts is None else posts
+    written = site_files(settings, list(posts.values()))
     problems, urls = [], {}
     by_url = defaultdict(list)
     for source in sources:
@@ -957,6 +1301,19 @@ def check_urls(sources: list[Source], settings: dict) -> list[Problem]:
                     _("the old URL /{address} is an address of this site; leave it out").format(
                         address=address
                     ),
+                )
+            )
+        elif is_old_url(f"/{address}") and (
+            taken := written.clash(str(redirect_file(f"/{address}")))
+        ):
+            problems.append(
+                Problem(
+                    str(claims[0][0].path),
+                    claims[0][1],
+                    _(
+                        "the old URL /{address} is taken by the site's own /{file}, so its "
+                        "redirect page cannot be written there; leave it out"
+                    ).format(address=address, file=taken),
                 )
             )
     reserved = reserved_segments(settings)

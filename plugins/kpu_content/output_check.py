@@ -24,7 +24,9 @@ from translations import _
 
 BUDGET = 14_000
 SKIP = ("admin",)
-TITLE = re.compile(r"<title>[^<]*\S[^<]*</title>", re.IGNORECASE)
+# A <title> is text up to the first "</title" (RCDATA): the minifier leaves a
+# '<' in it as written, so "Suara 1 < 2 dan <3" is a title.
+TITLE = re.compile(r"<title\b[^>]*>(.*?)</title[\s/>]", re.IGNORECASE | re.DOTALL)
 # href, src and srcset values, quoted or not (minified pages drop quotes).
 LINK = re.compile(r"""\s(href|src|srcset)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # At most a few bytes of gzip's header and blocks over the page itself.
@@ -40,6 +42,12 @@ def links_of(page: str) -> list[str]:
         elif value:
             found.append(value)
     return found
+
+
+def has_title(page: str) -> bool:
+    """Whether the page has a <title> with text (its entities read) that is not all spaces."""
+    title = TITLE.search(page)
+    return bool(title and html.unescape(title[1]).strip())
 
 
 def target_of(folder: Path, link: str, site: str) -> Path | None:
@@ -64,7 +72,7 @@ def read_page(page: Path, folder: Path, budget: int) -> tuple[str, list[str], li
         problem = _("not UTF-8 (byte {byte})").format(byte=error.start)
         return name, [f"{name}: {problem}"], []
     problems = []
-    if "</html>" not in text[-200:] or not TITLE.search(text):
+    if "</html>" not in text[-200:] or not has_title(text):
         problems.append(f"{name}: " + _("the page is cut short or has no <title>"))
     if len(data) > budget - GZIP_OVERHEAD:
         size = len(gzip.compress(data, 9))

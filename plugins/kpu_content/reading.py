@@ -103,6 +103,29 @@ def unbroken(title: str) -> str:
     return UNBROKEN.sub(lambda match: f'<span class="nw">{match[0]}</span>', title)
 
 
+MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+DAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu"
+# A date ("Rabu, 3 November 2021"), a time or a span of times ("09.00 Wita",
+# "08.00 to 16.00 WITA" with a dash) and "Se-NTT", as an editor writes them in the text.
+TOGETHER = re.compile(
+    rf"(?:(?:{DAYS}),? )?\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b"
+    r"|\b\d{1,2}[.:]\d{2}(?: ?(?:–|&#8211;|-) ?\d{1,2}[.:]\d{2})? (?:WITA|Wita|wita|WIB|WIT)\b"
+    r"|(?<![\w/.-])[Ss]e-NTT\b"
+)
+
+
+def kept_together(html: str) -> str:
+    """HTML whose dates, times and "Se-NTT" do not break across lines.
+
+    No-break spaces, and a word joiner after a dash: characters, not markup,
+    so they are safe inside an attribute and need no CSS.
+    """
+    return TOGETHER.sub(
+        lambda match: re.sub("(–|&#8211;|-)", "\\1\u2060", match[0].replace(" ", "\u00a0")),
+        html,
+    )
+
+
 def prepare(text: str, settings) -> Prepared:
     converters = _converters(settings)
     typo = typographer(settings)
@@ -114,9 +137,9 @@ def prepare(text: str, settings) -> Prepared:
     for name, values in header.meta.items():
         if name in settings["FORMATTED_FIELDS"]:
             converters.field.reset()
-            fields[name] = clean(typo(converters.field.convert("\n".join(values))))
+            fields[name] = kept_together(clean(typo(converters.field.convert("\n".join(values)))))
         elif name == "title" and len(values) == 1:
             fields[name] = [title_html(values[0], settings, typo)]
         else:
             fields[name] = values
-    return Prepared(clean(typo(content)) if content else content, fields)
+    return Prepared(kept_together(clean(typo(content))) if content else content, fields)

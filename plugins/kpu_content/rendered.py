@@ -7,6 +7,9 @@ reader does (reading.prepare), with a marker line after every paragraph, and
 names the paragraph whose marker does not reach the page. The same HTML gives
 every address the page links to: one that urlsplit cannot read would stop
 verify-output, and a link's file name longer than a file name may be too.
+A line Markdown reads as a definition (a link reference, an abbreviation, an
+attribute list) is built once more without it: if the page is the same, the
+line would vanish, and `check` names it.
 """
 
 import html
@@ -16,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from safe_html.findings import without_code
 from translations import _
 
 from .output_check import links_of
@@ -41,6 +45,21 @@ OPENING = re.compile(
     re.IGNORECASE,
 )
 NAME_MAX_BYTES = 255  # Linux's NAME_MAX, in bytes of UTF-8
+# What may make a link that Pelican replaces ({filename}..., |tag|...) or that
+# verify-output follows (an address from the site's root): a post with none
+# has no link to check, and is not built for it.
+LINKISH = re.compile(r"[{|]\w*[|}]|\]\(\s*<?/|\]:\s*<?/|=\s*[\"']?/")
+
+
+# Lines that Markdown and its "extra" extensions read as definitions, not text:
+# a link reference ("[Sumber]: https://..."), an abbreviation ("*[KPU]: ..."),
+# an attribute list at the end of a paragraph ("{: .penting }"). Each leaves
+# the page, and shows only where the text uses it.
+REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\[\]^][^\[\]]*|)\]:[ \t]*(?P<url>\S*)")
+ABBREVIATION = re.compile(r"^ {0,3}\*\[(?P<term>[^\]]*)\][ ]{0,3}:")
+ATTRIBUTE_LIST = re.compile(r"^[ \t]*\{:?[ \t]*(?P<list>[^\}\n ][^\}\n]*?)[ \t]*\}[ \t]*$")
+# Each is built once more without it: a post has a few at most, but a long one may have many.
+MAX_DEFINITIONS = 20
 
 
 @dataclass(frozen=True)
@@ -117,12 +136,14 @@ def built_text(marked: str, settings) -> tuple[str, set[str]]:
 
 
 def losses(body: str, settings, first_line: int = 1) -> list[Loss]:
-    """Paragraphs whose end does not reach the page, and addresses it cannot link to.
+    """Paragraphs whose end does not reach the page, lines read as definitions that
+    nothing uses, and addresses the page cannot link to.
 
     FIRST_LINE is the file's line of the body's first line: losses are on file lines.
     """
+    unused = unused_definitions(body, settings, first_line)
     if not needs_building(body):
-        return []
+        return unused
     lines = body.split("\n")
     blocks = paragraphs(lines)
     marked = list(lines)
@@ -139,7 +160,85 @@ def losses(body: str, settings, first_line: int = 1) -> list[Loss]:
         while number < len(blocks) and MARK.format(number) not in words:
             number += 1
         found.append(lost(lines, blocks, first, number - 1, first_line))
-    return found + bad_links(content, lines, first_line)
+    return unused + found + bad_links(content, lines, first_line)
+
+
+def definitions(text: str) -> list[tuple[int, str, re.Match]]:
+    """(line index, kind, match) of each line of TEXT shaped as a definition, outside code."""
+    if "]" not in text and "{" not in text:
+        return []
+    lines = without_code(text).split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        if "]" in line:
+            for kind, shape in (("reference", REFERENCE), ("abbreviation", ABBREVIATION)):
+                if match := shape.match(line):
+                    found.append((index, kind, match))
+        # Only the last line of a paragraph of several gives its attributes to it.
+        elif (
+            "{" in line
+            and index
+            and lines[index - 1].strip()
+            and (index + 1 == len(lines) or not lines[index + 1].strip())
+            and (match := ATTRIBUTE_LIST.match(line))
+        ):
+            found.append((index, "attributes", match))
+    return found
+
+
+def unused_definitions(text: str, settings, first_line: int, summary: bool = False) -> list[Loss]:
+    """Lines read as a definition that nothing on the page comes of.
+
+    A reference nothing links with, an abbreviation the text never writes, an
+    attribute list of attributes the sanitizer removes: Markdown drops the
+    line (in a summary, the summary with it), and nothing says so. A line is
+    lost when the page is the same without it (a blank line in its place).
+    """
+    found = definitions(text)[:MAX_DEFINITIONS]
+    if not found:
+        return []
+    lines, problems = text.split("\n"), []
+    page = built(text, settings, summary)
+    for index, kind, match in found:
+        if built("\n".join([*lines[:index], "", *lines[index + 1 :]]), settings, summary) != page:
+            continue  # it shows, as text or where it is used
+        values = {"line": shortened_line(lines[index])}
+        if kind == "reference":
+            values["label"] = match["label"]
+            message = _(
+                "'{line}' reads as a link definition, which shows only where the text "
+                "writes [{label}], and nothing does: the line does not reach the page; write "
+                "a link, [{label}](address), or put a backslash before the '[' to show it as "
+                "written"
+            )
+        elif kind == "abbreviation":
+            values["term"] = match["term"]
+            message = _(
+                "'{line}' reads as the meaning of the abbreviation {term}, which shows only "
+                "where the text writes {term}, and it does not: the line does not reach the "
+                "page; delete it, or put a backslash before the '[' to show it as written"
+            )
+        else:
+            message = _(
+                "'{line}' at the end of a paragraph reads as attributes for it, which the site "
+                "removes: the line does not reach the page; delete it, or leave a blank line "
+                "before it to show it as text"
+            )
+        problems.append(Loss(first_line + (0 if summary else index), message.format(**values)))
+    return problems
+
+
+def built(text: str, settings, summary: bool = False) -> str:
+    """The HTML the reader makes of TEXT, as a body or as the summary."""
+    if not summary:
+        return prepare("\n" + text, settings).content
+    marked = "\n    ".join(text.split("\n"))
+    return prepare(f"Summary: {marked}\n", settings).fields.get("summary", "")
+
+
+def shortened_line(line: str) -> str:
+    line = line.strip()
+    return line if len(line) <= 60 else line[:50] + "…"
 
 
 def lost(lines, blocks, first: int, last: int, first_line: int) -> Loss:
@@ -180,8 +279,9 @@ def lost(lines, blocks, first: int, last: int, first_line: int) -> Loss:
 def summary_losses(values: list[str], settings) -> list[str]:
     """The same for the summary: one paragraph, whose end must reach the page."""
     text = "\n".join(values)
+    unused = [loss.message for loss in unused_definitions(text, settings, 1, summary=True)]
     if not needs_building(text):
-        return []
+        return unused
     marked = "\n    ".join([*values, MARK.format(0)])
     summary = prepare(f"Summary: {marked}\n", settings).fields["summary"]
     problems = []
@@ -196,7 +296,18 @@ def summary_losses(values: list[str], settings) -> list[str]:
                 "to show it as text"
             ).format(opening=opening, escaped=html.escape(opening))
         )
-    return problems + [loss.message for loss in bad_links(summary, values, 1)]
+    return unused + problems + [loss.message for loss in bad_links(summary, values, 1)]
+
+
+def page_links(text: str, settings, site: str = "", summary: bool = False) -> list[str]:
+    """The addresses (href, src, srcset) of the HTML the reader makes of TEXT, a body
+    or a summary, as written: before Pelican replaces {filename} and the like.
+
+    Built only when TEXT may hold one that needs checking (LINKISH, or SITE).
+    """
+    if not LINKISH.search(text) and not (site and site in text):
+        return []
+    return list(dict.fromkeys(links_of(built(text, settings, summary))))
 
 
 def bad_links(content: str, lines: list[str], first_line: int) -> list[Loss]:

@@ -47,17 +47,25 @@ def organization(office: dict, site_url: str) -> dict:
     return {key: value for key, value in known.items() if value}
 
 
-def placeholders(office: dict, settings_file: Path) -> list[tuple[str, int]]:
-    """(field, line in SETTINGS_FILE) of each OFFICE field that is still None."""
-    found = 1, {}
+def field_lines(settings_file: Path) -> dict[str, int]:
+    """The line of each OFFICE field in SETTINGS_FILE, and of OFFICE itself."""
+    lines = {"OFFICE": 1}
     for node in ast.walk(ast.parse(settings_file.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and target.id == "OFFICE" for target in node.targets
         ):
             keys = getattr(node.value, "keys", ())
-            found = node.lineno, {k.value: k.lineno for k in keys if isinstance(k, ast.Constant)}
-    line, lines = found
-    return [(field, lines.get(field, line)) for field in FIELDS if office.get(field) is None]
+            lines = {"OFFICE": node.lineno}
+            lines |= {key.value: key.lineno for key in keys if isinstance(key, ast.Constant)}
+    return lines
+
+
+def placeholders(office: dict, settings_file: Path) -> list[tuple[str, int]]:
+    """(field, line in SETTINGS_FILE) of each OFFICE field that is still None."""
+    lines = field_lines(settings_file)
+    return [
+        (field, lines.get(field, lines["OFFICE"])) for field in FIELDS if office.get(field) is None
+    ]
 
 
 def add_organization(pelican):

@@ -3,13 +3,17 @@
 One reader per format (docs/analytics-formats.md describes each), all
 returning an `Export`: the views per raw path, the period it covers when the
 file says, and what was skipped and why. Each reader takes the column that
-means page views in its tool; Umami's pages.csv has only visitors, and says so.
+means page views in its tool, in the language of the account that exported
+it (by name, or for Google's by what the columns hold), or the one a person
+names; Umami's pages.csv has only visitors, and says so. Access logs count
+people only (agents.py).
 Errors carry the line: `ExportError(line, message)`.
 """
 
 import csv
 import gzip
 import io
+import itertools
 import json
 import re
 from collections import Counter
@@ -20,6 +24,9 @@ from pathlib import Path
 import progress
 from translations import N_, _, ngettext
 
+from . import agents
+from .agents import Agents
+from .matomo_columns import COLUMNS as MATOMO_COLUMNS
 from .paths import normalise
 
 NON_PAGES = {"(not set)", "(other)", "others", "page url not defined", "(entrance)"}
@@ -115,17 +122,121 @@ def column(header: list[str], names: tuple[str, ...], line: int, what: str) -> i
     raise ExportError(line, message.format(what=what, names=", ".join(names)))
 
 
-def table(export: Export, text: str, start: int, path_names, count_names) -> None:
-    """Read a header and its rows, up to the first blank line (UA's "Day Index" follows one)."""
+@dataclass(frozen=True)
+class Columns:
+    """The columns a person named (--path-column, --views-column): a name, or a number from 1."""
+
+    path: str | None = None
+    views: str | None = None
+
+
+NONE_CHOSEN = Columns()
+
+
+def listed(header: list[str]) -> str:
+    return ", ".join(f"'{cell.strip()}'" for cell in header if cell.strip())
+
+
+def named(header: list[str], names) -> int | None:
+    lowered = [cell.strip().lower() for cell in header]
+    for name in names:
+        if name.lower() in lowered:
+            return lowered.index(name.lower())
+    return None
+
+
+def chosen(header: list[str], name: str, line: int, option: str) -> int:
+    """The column NAME (or number NAME, from 1) of HEADER, as a person gave it with OPTION."""
+    found = named(header, (name.strip(),))
+    if found is not None:
+        return found
+    if name.strip().isdigit() and 1 <= int(name) <= len(header):
+        return int(name) - 1
+    message = _("there is no column '{name}' (given with {option}); the columns are: {columns}")
+    raise ExportError(line, message.format(name=name, option=option, columns=listed(header)))
+
+
+def is_count(text: str) -> bool:
+    try:
+        parse_count(text, 0)
+    except ExportError:
+        return False
+    return True
+
+
+def path_by_values(body: list[tuple[int, list[str]]], width: int) -> int | None:
+    """The first column whose values are mostly addresses ('/berita/...' or 'https://...')."""
+    for at in range(width):
+        values = [
+            cells[at].strip() for _number, cells in body if len(cells) > at and cells[at].strip()
+        ]
+        addresses = sum(value.startswith("/") or "://" in value for value in values)
+        if addresses and addresses * 2 > len(values):
+            return at
+    return None
+
+
+def first_count_after(body: list[tuple[int, list[str]]], width: int, after: int) -> int | None:
+    """The first column after AFTER whose every value is a whole number: Google's first metric,
+    page views (docs/analytics-formats.md: "the views column as the first integer metric")."""
+    for at in range(after + 1, width):
+        values = [cells[at] for _number, cells in body if len(cells) > at and cells[at].strip()]
+        if values and all(is_count(value) for value in values):
+            return at
+    return None
+
+
+def table(
+    export: Export,
+    text: str,
+    start: int,
+    path_names,
+    count_names,
+    *,
+    columns: Columns = NONE_CHOSEN,
+    by_values: bool = False,
+) -> None:
+    """Read a header and its rows, up to the first blank line (UA's "Day Index" follows one).
+
+    Columns are found by name (in each language their tool writes), by the person's
+    choice, or, for Google's exports whose labels follow the exporting account's
+    language (BY_VALUES), by what they hold: addresses, then the first whole number.
+    """
     found = rows(text, start)
     header_line, header = next(found)
-    # Translators: the column of an export that holds the page's address.
-    path_at = column(header, path_names, header_line, _("page"))
-    count_at = column(header, count_names, header_line, _("page views"))
-    export.metric = header[count_at].strip()
+    body = []
     for number, cells in found:
         if not any(cell.strip() for cell in cells):
             break
+        body.append((number, cells))
+    if columns.path:
+        path_at = chosen(header, columns.path, header_line, "--path-column")
+    else:
+        path_at = named(header, path_names)
+        if path_at is None and by_values:
+            path_at = path_by_values(body, len(header))
+    if path_at is None:
+        message = _(
+            "no column of page addresses (paths such as /berita/...) among the columns "
+            "{columns}; name it with --path-column"
+        )
+        raise ExportError(header_line, message.format(columns=listed(header)))
+    if columns.views:
+        count_at = chosen(header, columns.views, header_line, "--views-column")
+    else:
+        count_at = named(header, count_names)
+        if count_at is None and by_values:
+            count_at = first_count_after(body, len(header), path_at)
+    if count_at is None:
+        others = [cell for at, cell in enumerate(header) if at != path_at and cell.strip()]
+        message = _(
+            "cannot tell which column counts page views among the columns {columns}; name it "
+            'with --views-column, e.g. --views-column "{example}"'
+        )
+        example = others[0].strip() if others else "2"
+        raise ExportError(header_line, message.format(columns=listed(header), example=example))
+    export.metric = header[count_at].strip()
+    for number, cells in body:
         if len(cells) <= max(path_at, count_at):
             message = ngettext(
                 "this row has {cells} cell; the header has {header}",
@@ -133,28 +244,52 @@ def table(export: Export, text: str, start: int, path_names, count_names) -> Non
                 len(cells),
             )
             raise ExportError(number, message.format(cells=len(cells), header=len(header)))
-        if not cells[path_at].strip() and number > header_line:
+        if not cells[path_at].strip():
             export.skipped[_("totals row")] += 1
             continue
         export.add(cells[path_at], parse_count(cells[count_at], number))
 
 
+def comment(line: str) -> str | None:
+    """A '#' line of Google's preamble, also as Excel saves it again (quoted, ';;;' after)."""
+    text = line.strip().strip('"').rstrip(",;\t ")
+    return text if text.startswith("#") else None
+
+
 def preamble(text: str) -> tuple[int, list[str]]:
     """Google's exports open with '#' lines: the header's line number, and those lines."""
     lines = text.splitlines()
-    header = next(i for i, line in enumerate(lines, 1) if line.strip() and not line.startswith("#"))
-    return header, lines[: header - 1]
+    header = next(i for i, line in enumerate(lines, 1) if line.strip() and comment(line) is None)
+    return header, [comment(line) or "" for line in lines[: header - 1]]
 
 
-def ga4_csv(text: str) -> Export:
+RANGE_LINE = re.compile(r"#\s*(\d{8})\s*-\s*(\d{8})")
+DATE_LINE = re.compile(r"#[^:]*:\s*(\d{8})")  # '# Start date: 20260101', '# Tanggal mulai: ...'
+
+
+def google_dates(export: Export, comments: list[str]) -> None:
+    """The days a Google export covers, from its preamble in any language: a
+    '# 20260101-20260131' line, or lines that end in ': YYYYMMDD' (start, then end)."""
+    for line in comments:
+        found = RANGE_LINE.fullmatch(line) or DATE_LINE.fullmatch(line)
+        for day in found.groups() if found else ():
+            try:
+                export.see_date(datetime.strptime(day, "%Y%m%d").date())
+            except ValueError:
+                continue  # eight digits that are not a date: an account number
+
+
+GA4_PATHS = ("Page path and screen class", "Jalur halaman dan kelas layar")
+GA4_VIEWS = ("Views", "Tampilan", "Tayangan")
+GA4_TITLES = ("page title", "judul halaman", "content group", "grup konten")
+
+
+def ga4_csv(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     export = Export("ga4-csv", "Views")
     header, comments = preamble(text)
-    for line in comments:
-        found = re.match(r"#\s*(Start|End) date:\s*(\d{8})", line)
-        if found:
-            export.see_date(datetime.strptime(found[2], "%Y%m%d").date())
-    first = text.splitlines()[header - 1].lower()
-    if first.startswith(("page title", "judul halaman", "content group")):
+    google_dates(export, comments)
+    first = text.splitlines()[header - 1].strip().strip('"').lower()
+    if first.startswith(GA4_TITLES) and not columns.path:
         raise ExportError(
             header,
             _(
@@ -162,30 +297,21 @@ def ga4_csv(text: str) -> Export:
                 "'Page path and screen class' before downloading"
             ),
         )
-    table(
-        export,
-        text,
-        header,
-        ("Page path and screen class", "Jalur halaman dan kelas layar"),
-        ("Views", "Tayangan"),
-    )
+    table(export, text, header, GA4_PATHS, GA4_VIEWS, columns=columns, by_values=True)
     return export
 
 
-def ua_csv(text: str) -> Export:
+def ua_csv(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     export = Export("ua-csv", "Pageviews")
     header, comments = preamble(text)
-    for line in comments:
-        found = re.match(r"#\s*(\d{8})-(\d{8})\s*$", line)
-        if found:
-            export.see_date(datetime.strptime(found[1], "%Y%m%d").date())
-            export.see_date(datetime.strptime(found[2], "%Y%m%d").date())
+    google_dates(export, comments)
     # The table ends at the blank line before the "Day Index" section.
-    table(export, text, header, ("Page",), ("Pageviews", "Tampilan Halaman"))
+    names = ("Pageviews", "Tampilan Halaman")
+    table(export, text, header, ("Page", "Halaman"), names, columns=columns, by_values=True)
     return export
 
 
-def ga4_json(text: str) -> Export:
+def ga4_json(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     export = Export("ga4-json", "screenPageViews")
     data = json.loads(text)
     for report in data.get("reports", [data]):
@@ -207,18 +333,11 @@ def ga4_json(text: str) -> Export:
     return export
 
 
-MATOMO_PATHS = ("label", "Label", "Bezeichnung", "Libellé", "Etiqueta")
-MATOMO_VIEWS = (
-    "nb_hits",
-    "Pageviews",
-    "Seitenansichten",
-    "Pages vues",
-    "Tampilan Halaman",
-    "Kunjungan halaman",
-)
+MATOMO_PATHS = ("label", *sorted({names[0] for names in MATOMO_COLUMNS.values()}), "Libellé")
+MATOMO_VIEWS = ("nb_hits", *sorted({names[1] for names in MATOMO_COLUMNS.values()}), "Pages vues")
 
 
-def matomo(text: str) -> Export:
+def matomo(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     export = Export("matomo", "nb_hits")
     if text.strip() == "No data available":
         return export
@@ -228,7 +347,7 @@ def matomo(text: str) -> Export:
         start = lines.index("Page URLs") + 2
         export.format = "matomo-report"
     try:
-        table(export, text, start, MATOMO_PATHS, MATOMO_VIEWS)
+        table(export, text, start, MATOMO_PATHS, MATOMO_VIEWS, columns=columns)
     except ExportError as error:
         # Translators: ERROR is what was wrong with the file, already translated.
         message = _("{error}; export Matomo's Actions > Page URLs report (flat, all rows)")
@@ -236,13 +355,13 @@ def matomo(text: str) -> Export:
     return export
 
 
-def plausible_pages(text: str) -> Export:
+def plausible_pages(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     export = Export("plausible-pages", "pageviews")
-    table(export, text, 1, ("name",), ("pageviews",))
+    table(export, text, 1, ("name",), ("pageviews",), columns=columns)
     return export
 
 
-def plausible_imported(text: str) -> Export:
+def plausible_imported(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     export = Export("plausible-imported", "pageviews")
     found = rows(text, 1)
     header_line, header = next(found)
@@ -257,7 +376,7 @@ def plausible_imported(text: str) -> Export:
     return export
 
 
-def goatcounter(text: str) -> Export:
+def goatcounter(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     # Translators: what is counted, shown as "reading 'METRIC'"; "pageviews" is GoatCounter's word.
     export = Export("goatcounter", N_("pageviews (rows that are not events or bots)"))
     found = rows(text, 1)
@@ -282,13 +401,13 @@ def goatcounter(text: str) -> Export:
     return export
 
 
-def umami(text: str) -> Export:
+def umami(text: str, columns: Columns = NONE_CHOSEN) -> Export:
     # Translators: "y" is the column's name in Umami's pages.csv.
     export = Export("umami", N_("y (visitors)"))
     export.notes.append(
         _("Umami's pages.csv counts visitors, not page views: the counts are visitors")
     )
-    table(export, text, 1, ("x",), ("y",))
+    table(export, text, 1, ("x",), ("y",), columns=columns)
     return export
 
 
@@ -296,67 +415,125 @@ COMBINED = re.compile(
     r'^(?:\S+ )?\S+ \S+ .*?\[(?P<time>[^\]]+)\] "(?P<method>\S+) (?P<target>\S+)[^"]*" '
     r'(?P<status>\d{3}) \S+(?: "(?:[^"\\]|\\.)*" "(?P<agent>(?:[^"\\]|\\.)*)")?'
 )
-BOTS = re.compile(
-    r"bot\b|bot/|crawl|spider|slurp|facebookexternalhit|whatsapp|telegrambot|preview|uptime|monitor|"
-    r"pingdom|statuscake|curl/|wget/|python-requests|go-http-client|headless|lighthouse",
-    re.IGNORECASE,
-)
+UNSEEN = object()
+
+
+class RequestMeaning:
+    """What '"GET /x HTTP/1.1" 200' means for the count: (raw path, None) or (None, why not)."""
+
+    def __init__(self):
+        self.not_a_line, self.not_a_get = _("not a log line"), _("not a GET")
+        self.not_a_success = _("not a success (404, redirect, error)")
+        self.asset = _("asset or feed")
+
+    def __call__(self, request: bytes) -> tuple[str | None, str | None]:
+        parts, status = request[:-5].split(b" "), request[-3:]
+        if len(parts) < 2 or request[-5:-3] != b'" ':
+            return None, self.not_a_line
+        if parts[0] != b"GET":
+            return None, self.not_a_get
+        if status not in (b"200", b"304"):
+            return None, self.not_a_success
+        raw = parts[1].decode("utf-8", "surrogateescape")
+        return (raw, None) if normalise(raw) is not None else (None, self.asset)
+
+
+def agent_of(line: bytes, after: int) -> bytes | None:
+    """The user agent: the second quoted field after the request (referrer, then agent), so
+    that nginx's "main" format, which adds the forwarded-for address after it, is read too.
+    None when the line has no such field (the common log format)."""
+    referrer = line.find(b'"', after)
+    start = line.find(b'" "', referrer + 1) if referrer >= 0 else -1
+    if start < 0:
+        return None
+    end = line.find(b'"', start + 3)
+    while end > 0 and line[end - 1] == 0x5C:  # \" inside the agent (Apache's escape)
+        end = line.find(b'"', end + 1)
+    return line[start + 3 : end] if end > 0 else None
 
 
 def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
-    """Successful GETs of pages in an nginx/Apache combined log, streamed line by line.
+    """Successful GETs of pages by people in an nginx/Apache combined log, streamed.
 
-    A million lines must take seconds: each line is cut at its quotes and
-    brackets as bytes (no regular expression), and what a path or a user agent
-    means is worked out once per distinct value, not once per line.
+    A million lines must take seconds: each line is cut at its quotes as bytes
+    (no regular expression), and what a request line or a user agent means is
+    worked out once per distinct value, not once per line. A hit not counted is
+    counted under the first rule that removed it, in this order: not a log line,
+    not a GET, not a success, not a page, then the agent's (agents.Agents).
     """
-    export = Export("access-log", N_("successful GET requests of pages"))
+    export = Export("access-log", N_("successful GET requests of pages by people"))
     views, skipped = export.views, export.skipped
-    pages: dict[bytes, str | None] = {}  # target -> raw path to count, or None
-    robots: dict[bytes, bool] = {}  # user agent -> is a robot or monitor
+    # '"GET /x HTTP/1.1" 200' -> (raw path to count, None) or (None, why not).
+    requests: dict[bytes, tuple[str | None, str | None]] = {}
+    kinds: dict[bytes | None, str | None] = {}  # user agent -> None for a person, or why not
+    who = Agents(ignore_agents)
     days = set()
     # Translated once, not once per line.
-    not_a_line, not_a_get = _("not a log line"), _("not a GET")
-    not_a_success, robot = _("not a success (404, redirect, error)"), _("bot or monitor")
-    asset = _("asset or feed")
+    not_a_line = _("not a log line")
+    reasons = {
+        agents.NO_AGENT: _("no user agent (a script)"),
+        agents.MONITOR: _("the site's own monitors (VIEW_COUNTS_IGNORE_AGENTS)"),
+        agents.PREVIEW: _("link previews (WhatsApp, Facebook, Telegram...)"),
+        agents.CRAWLER: _("crawlers and scripts (CrawlerDetect's list)"),
+    }
+    meaning = RequestMeaning()
     for line in lines:  # bytes: a log may hold any bytes at all
         opening = line.find(b' "')
         closing = line.find(b'" ', opening + 2)
-        bracket = line.find(b"[")
-        if opening < 0 or closing < 0 or bracket < 0 or bracket > opening:
+        if opening < 0 or closing < 0:
             if line.strip() and not line.startswith(b"#"):
                 skipped[not_a_line] += 1
             continue
-        request = line[opening + 2 : closing].split(b" ")
-        status = line[closing + 2 : closing + 5]
-        if len(request) < 2:
-            skipped[not_a_line] += 1
-        elif request[0] != b"GET":
-            skipped[not_a_get] += 1
-        elif status not in (b"200", b"304"):
-            skipped[not_a_success] += 1
+        request = line[opening + 2 : closing + 5]
+        outcome = requests.get(request)
+        if outcome is None:
+            outcome = requests[request] = meaning(request)
+        path, reason = outcome
+        if reason:
+            skipped[reason] += 1
+            continue
+        # agent_of(), inlined: this runs once a line.
+        quote = line.find(b'"', closing + 5)
+        start = line.find(b'" "', quote + 1) if quote > 0 else -1
+        end = line.find(b'"', start + 3) if start > 0 else -1
+        if end < 0 or line[end - 1] == 0x5C:
+            agent = agent_of(line, closing + 5)
         else:
-            target = request[1]
-            if target not in pages:
-                raw = target.decode("utf-8", "surrogateescape")
-                pages[target] = raw if normalise(raw) is not None else None
-            path = pages[target]
-            agent = line.rstrip().rsplit(b'"', 2)[-2] if line.rstrip().endswith(b'"') else b""
-            if agent not in robots:
-                text = agent.decode("utf-8", "replace")
-                robots[agent] = bool(BOTS.search(text)) or any(a in text for a in ignore_agents)
-            if robots[agent]:
-                skipped[robot] += 1
-            elif path is None:
-                skipped[asset] += 1
-            else:
-                views[path] += 1
-                days.add(line[bracket + 1 : bracket + 12])
+            agent = line[start + 3 : end]
+        kind = kinds.get(agent, UNSEEN)
+        if kind is UNSEEN:
+            kind = kinds[agent] = (
+                None if agent is None else who.kind(agent.decode("utf-8", "replace"))
+            )
+        if kind:
+            skipped[reasons[kind]] += 1
+            continue
+        bracket = line.find(b"[", 0, opening)
+        if bracket < 0:
+            skipped[not_a_line] += 1
+            continue
+        views[path] += 1
+        days.add(line[bracket + 1 : bracket + 12])
     for day in days:
         try:
             export.see_date(datetime.strptime(day.decode("ascii"), "%d/%b/%Y").date())
         except ValueError:
             skipped[_("unreadable date")] += 1
+    if None in kinds:
+        export.notes.append(
+            _(
+                "some lines have no user agent field (the common log format): robots cannot be "
+                "told from people in them, and they were counted; log in the combined format"
+            )
+        )
+    return export
+
+
+def any_table(text: str, columns: Columns = NONE_CHOSEN) -> Export:
+    """Another tool's table, whose page-views column a person named (--views-column)."""
+    export = Export("table", columns.views or "")
+    header, _comments = preamble(text)
+    table(export, text, header, (), (), columns=columns, by_values=True)
     return export
 
 
@@ -369,25 +546,47 @@ FORMATS = {
     "plausible-imported": plausible_imported,
     "goatcounter": goatcounter,
     "umami": umami,
+    "table": any_table,
     "access-log": None,  # streamed, see read_export
 }
 
 
-def detect(text: str) -> str:  # noqa: PLR0911 - one answer per format
-    """The format, from the content itself."""
+def google(text: str, comments: list[str]) -> str | None:
+    """GA4 or Universal Analytics, told apart by their preamble when the labels are in a
+    language not known here: UA has only a range line, and rates with '%' in its rows."""
+    if any(DATE_LINE.fullmatch(line) for line in comments):
+        return "ga4-csv"
+    if any(RANGE_LINE.fullmatch(line) for line in comments):
+        return "ua-csv" if "%" in text else "ga4-csv"
+    return None
+
+
+def detect(text: str, columns: Columns = NONE_CHOSEN) -> str:  # noqa: PLR0911
+    """The format, from the content itself: one answer per format."""
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return "ga4-json"
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise ExportError(1, _("the file is empty"))
-    content = [line for line in lines if not line.startswith("#")]
+    content = [line for line in lines if comment(line) is None]
     if content and COMBINED.match(content[0]):
         return "access-log"
     first = content[0] if content else ""
     header = [cell.strip().strip('"').lower() for cell in first.split(delimiter_of(first))]
+    if header[0] == "page" and "pageviews" in header:
+        return "ua-csv"
+    if header[0].startswith(("page path", "jalur halaman", *GA4_TITLES)):
+        return "ga4-csv"
+    kind = google(text, [comment(line) for line in lines if comment(line) is not None])
+    if kind:
+        return kind
+    paths = {name.lower() for name in MATOMO_PATHS}
+    views = {name.lower() for name in MATOMO_VIEWS}
     matomo_columns = {"label", "bezeichnung", "nb_visits", "nb_uniq_visitors", "unique visitors"}
-    if "Page URLs" in lines or "nb_hits" in header or matomo_columns & set(header):
+    if "Page URLs" in lines or matomo_columns & set(header):
+        return "matomo"
+    if paths & set(header) and views & set(header):  # Matomo in another language
         return "matomo"
     if header[0].startswith("2path") or header[0].startswith("1path"):
         return "goatcounter"
@@ -397,21 +596,19 @@ def detect(text: str) -> str:  # noqa: PLR0911 - one answer per format
         return "plausible-imported"
     if header[0] == "name" and "pageviews" in header:
         return "plausible-pages"
-    if header[0] == "page" and "pageviews" in header:
-        return "ua-csv"
-    if header[0].startswith(
-        ("page path", "page title", "content group", "jalur halaman", "judul halaman")
-    ):
-        return "ga4-csv"
     if text.startswith("No data available"):
         return "matomo"
+    if columns.views:
+        return "table"
+    found = [cell.strip().strip('"') for cell in first.split(delimiter_of(first))]
     raise ExportError(
         1,
         _(
             "not an export this site reads (GA4, Universal Analytics, Matomo, Plausible, "
             "GoatCounter, Umami or an access log); name the format with --format if it is one "
-            "of them"
-        ),
+            "of them, or the column that counts page views with --views-column (the columns "
+            "are: {columns})"
+        ).format(columns=listed(found)),
     )
 
 
@@ -421,18 +618,24 @@ def open_maybe_gzip(path: Path):
     return gzip.open(path, "rb") if compressed else path.open("rb")
 
 
-def lines_shown(path: Path, file, every: int = 10_000):
-    """The lines of FILE, with the bytes of PATH read so far shown as progress."""
+def lines_shown(path: Path, file, block: int = 1 << 20):
+    """The lines of FILE, with the bytes of PATH read so far shown as progress.
+
+    Read a megabyte of lines at a time and chained in C: no Python step per line."""
     raw = file.fileobj if isinstance(file, gzip.GzipFile) else file
-    with progress.step(path.name, path.stat().st_size, in_bytes=True) as shown:
-        for number, line in enumerate(file):
-            if number % every == 0:
+
+    def blocks():
+        with progress.step(path.name, path.stat().st_size, in_bytes=True) as shown:
+            while lines := file.readlines(block):
                 shown.advance(raw.tell() - shown.count)
-            yield line
-        shown.advance(raw.tell() - shown.count)
+                yield lines
+
+    return itertools.chain.from_iterable(blocks())
 
 
-def read_export(path: Path, format: str | None = None, ignore_agents=()) -> Export:
+def read_export(
+    path: Path, format: str | None = None, ignore_agents=(), columns: Columns = NONE_CHOSEN
+) -> Export:
     """Read PATH (plain or .gz) as FORMAT, or as the format its content shows.
 
     Logs are streamed line by line: a million-line log is never in memory.
@@ -456,12 +659,12 @@ def read_export(path: Path, format: str | None = None, ignore_agents=()) -> Expo
         damaged = _("the file is damaged or cut short ({error})")
         raise ExportError(1, damaged.format(error=error)) from None
     text = decode_text(data)
-    format = format or detect(text)
+    format = format or detect(text, columns)
     if format not in FORMATS:
         message = _("unknown format '{format}'; choose from {formats}")
         raise ExportError(1, message.format(format=format, formats=", ".join(FORMATS)))
     try:
-        export = FORMATS[format](text)
+        export = FORMATS[format](text, columns)
     except (StopIteration, json.JSONDecodeError, KeyError, IndexError) as error:
         message = _("this is not a complete {format} export ({error})")
         raise ExportError(

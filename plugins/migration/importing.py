@@ -1,0 +1,685 @@
+"""Old posts written into the site: checked first, never over an editor's work, safe to repeat.
+
+For each post: its file as `new-post` names it, its photos copied into
+content/images/<year>/, its links to other imported posts as {filename}
+links, `Wilayah:` where the text tells (regions.py), and `Status: draft`
+with the reasons whenever an editor must look first. Each post is checked by
+`check`'s own rules before it is written: one that would fail is written as
+a draft, and one that would fail even so is not written at all, so an import
+never stops the site from building.
+
+Safe to repeat: a file is only written when its bytes change, each one whole
+(a temporary file outside content/, then one rename), photos and posts
+first, the view-count snapshot and the import's record last.
+data/imported-posts.json records what the import wrote (a hash of each
+post): a post whose file no longer has that hash was edited, and is kept; a
+post an editor deleted is not written again.
+"""
+
+import errno
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from translations import _
+
+from .markdown import to_markdown
+from .pages import Mirror, OldPost, Skipped, as_old_url
+from .posts import Fields, category_of, post_text, summary_of
+from .regions import guess_wilayah
+
+RECORD_VERSION = 1
+DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip"}
+PHOTOS = {".jpg", ".jpeg", ".png", ".webp"}
+# WordPress's resized copies: "rapat-1024x683.jpg" of "rapat.jpg".
+SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z]+$)")
+
+
+class RecordError(Exception):
+    pass
+
+
+@dataclass
+class Outcome:
+    """What happened to one post, for the report."""
+
+    sources: list[str]
+    path: str | None = None  # the post's file, from the project's folder
+    reasons: list[str] = field(default_factory=list)  # why an editor must look (a draft)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    written: list[Outcome] = field(default_factory=list)  # new, or the old site's text changed
+    unchanged: list[Outcome] = field(default_factory=list)
+    kept: list[Outcome] = field(default_factory=list)  # an editor's file, not overwritten
+    review: list[Outcome] = field(default_factory=list)  # imported as drafts
+    refused: list[Outcome] = field(default_factory=list)  # would fail `check` even as drafts
+    merged: list[Outcome] = field(default_factory=list)  # several old pages, one post
+    renamed: list[Outcome] = field(default_factory=list)  # same address as another post
+    skipped: list[Skipped] = field(default_factory=list)
+    unredirected: list[tuple[str, str]] = field(default_factory=list)  # (source, address)
+    photos: int = 0  # photos and documents copied
+    views: int = 0  # baseline counts added or raised
+    problems: list = field(default_factory=list)  # `check`'s lines about imported posts
+    fatal: int = 0  # `check`'s problems that would stop the build, anywhere
+
+
+def digest(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+class Files:
+    """Where a post's links and photos lead: files saved with it, and old addresses."""
+
+    def find(self, url: str, post: OldPost) -> Path | None:
+        raise NotImplementedError
+
+    def address(self, url: str, post: OldPost) -> str | None:
+        raise NotImplementedError
+
+    def absolute(self, url: str, post: OldPost) -> str:
+        return urljoin(post.base, url)
+
+
+class MirrorFiles(Files):
+    def __init__(self, mirror: Mirror):
+        self.mirror = mirror
+
+    def host(self, post: OldPost) -> str | None:
+        return urlsplit(post.base).netloc.lower() or None
+
+    def find(self, url, post):
+        return self.mirror.file_for(url, post.page, self.host(post)) if post.page else None
+
+    def address(self, url, post):
+        target = self.find(url, post)
+        if target is not None and target.suffix.lower() in (".html", ".htm"):
+            return self.mirror.address_of(target)
+        parts = urlsplit(urljoin(post.base, url))
+        if parts.scheme in ("http", "https") and parts.netloc.lower() == self.host(post):
+            return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        return None
+
+    def absolute(self, url, post):
+        target = self.find(url, post)
+        host = self.host(post)
+        if target is not None and target.suffix.lower() in (".html", ".htm") and host:
+            return f"https://{host}{self.mirror.address_of(target)}"
+        return urljoin(post.base, url)
+
+
+class ExportFiles(Files):
+    def __init__(self, uploads):
+        self.uploads = uploads
+
+    def find(self, url, post):
+        return self.uploads.file_for(urljoin(post.base, url))
+
+    def address(self, url, post):
+        parts = urlsplit(urljoin(post.base, url))
+        if parts.netloc.lower() == self.uploads.host:
+            return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        return None
+
+
+def address_key(address: str) -> str:
+    path, mark, query = unquote(address).partition("?")
+    return (path.rstrip("/") or "/") + mark + query
+
+
+class Writer:
+    """Whole files or nothing: written beside, outside content/, then renamed into place."""
+
+    def __init__(self, scratch: Path):
+        self.scratch = scratch
+        scratch.mkdir(parents=True, exist_ok=True)
+        for left in scratch.glob("*.tmp"):  # from an import that was stopped
+            left.unlink(missing_ok=True)
+        mask = os.umask(0)
+        os.umask(mask)
+        self.mode = 0o666 & ~mask
+
+    def write(self, path: Path, data: bytes) -> bool:
+        """Write DATA at PATH unless it is there already; True if it was written."""
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.scratch, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            Path(temporary).chmod(self.mode)
+            try:
+                Path(temporary).replace(path)
+            except OSError as error:
+                if error.errno != errno.EXDEV:  # the cache is on another disk
+                    raise
+                beside = path.with_name(f".{path.name}.tmp")
+                shutil.move(temporary, beside)
+                beside.replace(path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return True
+
+
+def load_record(path: Path) -> dict:
+    if not path.exists():
+        return {"version": RECORD_VERSION, "posts": {}, "photos": {}}
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        message = _(
+            "the import's record is not valid JSON ({error}); restore it from git "
+            "(git checkout {file})"
+        ).format(error=error.msg, file=path.name)
+        raise RecordError(f"{path}:{error.lineno}: {message}") from None
+    if record.get("version") != RECORD_VERSION:
+        message = _("the import's record has version {found}, not {expected}")
+        raise RecordError(
+            f"{path}:1: " + message.format(found=record.get("version"), expected=RECORD_VERSION)
+        )
+    record.setdefault("photos", {})
+    return record
+
+
+def record_bytes(record: dict) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+@dataclass
+class Plan:
+    post: OldPost
+    sources: list[str]
+    slug: str
+    url: str  # the published address, "berita/2021/11/<slug>/"
+    path: Path
+    renamed: bool = False
+    reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    body: str = ""  # Markdown; links to other imported posts are tokens (Importer.link)
+    fields: Fields | None = None
+    links: dict = field(default_factory=dict)  # token -> (the post linked to, its old URL)
+    # new; ours (recorded, unchanged since); unknown (there, not recorded); edited; deleted
+    # (recorded, gone); owned (its address is another file's); kept; refused
+    state: str = "new"
+    other: str = ""  # the old site that wrote the file first, when it is another
+
+
+# The states in which the import writes the post.
+WRITTEN = {"new", "ours", "unknown"}
+
+
+class Site:
+    """What the import needs of the site: its settings, its posts and `check`'s rules."""
+
+    def __init__(self, settings: dict, root: Path):
+        # Pelican's and check's modules, only when an import runs.
+        from kpu_content import check  # noqa: PLC0415
+        from kpu_content.header import read_header  # noqa: PLC0415
+        from photos.variants import photo_problem  # noqa: PLC0415
+        from regencies.gazetteer import load_gazetteer  # noqa: PLC0415
+
+        self.settings, self.root = settings, root
+        self.check, self.read_header, self.photo_problem = check, read_header, photo_problem
+        self.content = Path(settings["PATH"]).resolve()
+        self.gazetteer = load_gazetteer(str(settings["REGENCIES_FILE"]))
+        self.sources = self.check.read_sources(settings, root)[0]
+
+    def shown(self, path: Path) -> str:
+        path = path.resolve()
+        return (
+            path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+        )
+
+    def slug_of(self, title: str) -> str | None:
+        return self.check.post_slug(self.read_header(f"Title: {title}\n\n"), self.settings)
+
+    def published_url(self, slug: str, moment) -> str:
+        return self.settings["ARTICLE_URL"].format(slug=slug, date=moment)
+
+    def url_of_source(self, source) -> str | None:
+        date = source.header.get("date")
+        moment = self.check.parse_date(date.value, self.settings) if date else None
+        slug = self.check.source_slug(source, self.settings)
+        return self.published_url(slug, moment) if slug and moment else None
+
+    def post_path(self, slug: str, moment) -> Path:
+        folder = self.content / self.settings["ARTICLE_PATHS"][0] / f"{moment:%Y}"
+        return folder / f"{moment:%Y-%m-%d}-{slug}.md"
+
+    def source_for(self, path: Path, text: str):
+        header = self.read_header(text)
+        return self.check.Source(path, Path(self.shown(path)), "article", header, header.body)
+
+    def fatal(self, source) -> list[str]:
+        return [
+            problem.message
+            for problem in self.check.check_source(source, self.settings, self.content)
+            if problem.fatal
+        ]
+
+
+def site_of(post: OldPost) -> str:
+    """The old site a post comes from, "https://ntt.kpu.go.id", as the record keeps it."""
+    parts = urlsplit(post.base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
+def body_text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def same_post(one: OldPost, other: OldPost) -> bool:
+    return (
+        one.title == other.title
+        and one.published.when.date() == other.published.when.date()
+        and body_text(one.body) == body_text(other.body)
+    )
+
+
+class Importer:
+    def __init__(self, site: Site, files: Files, record_path: Path, snapshot_path: Path):
+        self.site, self.files = site, files
+        self.record_path, self.snapshot_path = record_path, snapshot_path
+        self.record = load_record(record_path)
+        self.report = Report()
+        self.writer = Writer(site.root / site.settings.get("CACHE_PATH", ".cache") / "migration")
+        self.photo_plan: dict[Path, Path] = {}  # source file -> where it goes in content/
+        self.photo_sources: dict[str, str] = {}  # content path -> digest of its source
+        self.photos_written: set[Path] = set()
+
+    # -- planning -------------------------------------------------------------------------
+
+    def plan(self, posts: list[OldPost]) -> list[Plan]:
+        plans: dict[str, Plan] = {}
+        # Addresses of posts the import did not write (its own are planned again).
+        taken = {
+            self.site.url_of_source(source)
+            for source in self.site.sources
+            if self.site.shown(source.file) not in self.record["posts"]
+        }
+        for post in sorted(posts, key=lambda p: (p.published.when, p.source)):
+            slug = self.site.slug_of(post.title)
+            if not slug:
+                reason = _("the title has no words to make an address of")
+                self.report.refused.append(Outcome([post.source], reasons=[reason]))
+                continue
+            url = self.site.published_url(slug, post.published.when)
+            first = plans.get(url)
+            if first is not None and same_post(first.post, post):
+                first.post.addresses += [a for a in post.addresses if a not in first.post.addresses]
+                first.post.views = max(filter(None, [first.post.views, post.views]), default=None)
+                first.sources.append(post.source)
+                continue
+            renamed = False
+            if first is not None:
+                number = 2
+                while self.site.published_url(f"{slug}-{number}", post.published.when) in (
+                    plans.keys() | taken
+                ):
+                    number += 1
+                slug, renamed = f"{slug}-{number}", True
+                url = self.site.published_url(slug, post.published.when)
+            plan = Plan(
+                post, [post.source], slug, url, self.site.post_path(slug, post.published.when)
+            )
+            if renamed:
+                plan.renamed = True
+                plan.reasons.append(
+                    _(
+                        "it has the title and month of {other}, so it was given the address "
+                        "/{url}; check that it is not the same post"
+                    ).format(other=", ".join(first.sources), url=url)
+                )
+            plans[url] = plan
+        return list(plans.values())
+
+    def settle(self, plans: list[Plan]) -> None:
+        """Whose each file is: new, the import's own, or an editor's (kept)."""
+        by_url = {}
+        for source in self.site.sources:
+            url = self.site.url_of_source(source)
+            if url:
+                by_url.setdefault(url, source)
+        for plan in plans:
+            key = self.site.shown(plan.path)
+            recorded = self.record["posts"].get(key)
+            owner = by_url.get(plan.url)
+            if owner is not None and owner.file.resolve() != plan.path.resolve():
+                plan.state, plan.path = "owned", owner.file.resolve()
+            elif recorded and recorded.get("site", site_of(plan.post)) != site_of(plan.post):
+                # The same post, imported from another old site first: that one stays.
+                plan.state, plan.other = "other", recorded["site"]
+            elif plan.path.is_file():
+                current = digest(plan.path.read_bytes())
+                plan.state = (
+                    "ours"
+                    if recorded and recorded["sha256"] == current
+                    else ("edited" if recorded else "unknown")
+                )
+            elif recorded:
+                plan.state = "deleted"
+
+    # -- composing ------------------------------------------------------------------------
+
+    def photo_target(self, found: Path, year: int) -> Path:
+        """Where a photo or document of the old site goes: content/images/<year>/<name>."""
+        if found in self.photo_plan:
+            return self.photo_plan[found]
+        data = found.read_bytes()
+        source = digest(data)
+        for written, recorded in sorted(self.record["photos"].items()):
+            if recorded == source and (self.site.root / written).is_file():
+                target = (self.site.root / written).resolve()
+                break
+        else:
+            slug = self.site.check.tag_slug(Path(unquote(found.name)).stem, self.site.settings)
+            name = (slug or "foto") + found.suffix.lower().replace(".jpeg", ".jpg")
+            folder = self.site.content / self.site.settings["STATIC_PATHS"][0] / str(year)
+            target = folder / name
+            taken = set(self.photo_plan.values())
+            if (target.exists() and target.read_bytes() != data) or target in taken:
+                target = folder / f"{Path(name).stem}-{source[7:15]}{Path(name).suffix}"
+        self.photo_plan[found] = target
+        self.photo_sources[self.site.shown(target)] = source
+        return target
+
+    def original(self, found: Path) -> Path:
+        """WordPress's full-size photo rather than a resized copy, when it was saved too."""
+        full = found.with_name(SIZED.sub("", found.name))
+        return full if full != found and full.is_file() else found
+
+    def find_photo(self, url: str, post: OldPost) -> Path | None:
+        """The saved photo URL shows: its full size if saved, else the copy the page showed."""
+        path = urlsplit(url).path
+        full = url.replace(path, SIZED.sub("", path)) if SIZED.search(path) else None
+        found = (self.files.find(full, post) if full else None) or self.files.find(url, post)
+        return self.original(found) if found else None
+
+    def static(self, target: Path) -> str:
+        return "{static}/" + target.relative_to(self.site.content).as_posix()
+
+    def photo(self, plan: Plan, url: str, alt: str) -> str:
+        post, year = plan.post, plan.post.published.when.year
+        found = self.find_photo(url, post) if url else None
+        if found is None:
+            plan.reasons.append(
+                _(
+                    "the photo {url} is not among the saved files; save it and add it by hand"
+                ).format(url=self.files.absolute(url, post))
+            )
+            return ""
+        trouble = (
+            self.site.photo_problem(found)
+            if found.suffix.lower() in PHOTOS
+            else _("is not a JPEG, PNG or WebP photo")
+        )
+        if trouble:
+            plan.reasons.append(
+                _("the photo {name} {trouble}; it was left out").format(
+                    name=found.name, trouble=trouble
+                )
+            )
+            return ""
+        target = self.photo_target(found, year)
+        if not alt:
+            plan.reasons.append(
+                _(
+                    "the photo {name} has no alt text on the old site; it is linked, not shown: "
+                    "describe what it shows and write ![description]({link})"
+                ).format(name=target.name, link=self.static(target))
+            )
+            return f"[Foto tanpa teks alternatif: {target.name}]({self.static(target)})"
+        alt = alt.replace("[", "(").replace("]", ")")
+        return f"![{alt}]({self.static(target)})"
+
+    def link(self, plan: Plan, href: str, targets: dict) -> str | None:
+        href = href.strip()
+        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
+            return None
+        if href.lower().startswith(("mailto:", "tel:")):
+            return href
+        post = plan.post
+        found = self.files.find(href, post)
+        address = self.files.address(href, post)
+        target = targets.get(found) or (targets.get(address_key(address)) if address else None)
+        absolute = self.files.absolute(href, post)
+        if target is not None and target is not plan:
+            # Settled once every post's status is known (final_text()).
+            token = f"kpu-import-link-{len(plan.links)}"
+            plan.links[token] = (target, absolute)
+            return token
+        if found is not None and found.suffix.lower() in DOCUMENTS:
+            return self.static(self.photo_target(found, post.published.when.year))
+        return absolute
+
+    def compose(self, plan: Plan, targets: dict) -> None:
+        """The post's header and body; its status from `check`'s rules (links to old URLs)."""
+        post, settings = plan.post, self.site.settings
+        plan.reasons += post.notes
+        if post.draft:
+            plan.reasons.append(post.draft)
+        plan.body = to_markdown(
+            post.body,
+            lambda url, alt: self.photo(plan, url, alt),
+            lambda href: self.link(plan, href, targets),
+        )
+        image = image_alt = None
+        if post.image:
+            image, image_alt = self.featured(plan)
+        text = body_text(post.body)
+        wilayah, why = guess_wilayah(f"{text}\n{post.title}", self.site.gazetteer)
+        if why:
+            plan.reasons.append(f"Wilayah: {why}")  # the field's name, in every language
+        old_urls = []
+        for address in post.addresses:
+            old = as_old_url(address)
+            if old is None:
+                self.report.unredirected.append((post.source, address))
+            elif old not in old_urls:
+                old_urls.append(old)
+        limit = settings["SUMMARY_MAX_CHARS"]
+        summary = post.summary if post.summary and len(post.summary) <= limit else None
+        plan.fields = Fields(
+            title=post.title,
+            date=f"{post.published.when:%Y-%m-%d %H:%M}",
+            category=category_of(post.section, settings["CATEGORIES"]),
+            tags=[tag for tag in post.tags if self.site.check.tag_slug(tag, settings)],
+            wilayah=wilayah,
+            summary=summary or summary_of(post.body, limit),
+            image=image,
+            image_alt=image_alt,
+            slug=plan.slug if plan.renamed else None,
+            old_urls=old_urls,
+            draft=bool(plan.reasons),
+        )
+        # Photos first: a post is checked, and written, only once what it shows is there.
+        self.write_photos()
+        problems = self.site.fatal(self.site.source_for(plan.path, self.direct_text(plan)))
+        if problems and not plan.fields.draft:
+            plan.reasons += [_("check: {problem}").format(problem=p) for p in problems]
+            plan.fields.draft = True
+            problems = self.site.fatal(self.site.source_for(plan.path, self.direct_text(plan)))
+        if problems:
+            plan.state, plan.reasons = "refused", problems
+
+    def featured(self, plan: Plan) -> tuple[str | None, str | None]:
+        post = plan.post
+        url, alt = post.image
+        found = self.find_photo(url, post)
+        if found is None:
+            plan.reasons.append(
+                _("the featured photo {url} is not among the saved files").format(url=url)
+            )
+            return None, None
+        trouble = self.site.photo_problem(found)
+        if trouble:
+            plan.reasons.append(
+                _("the photo {name} {trouble}; it was left out").format(
+                    name=found.name, trouble=trouble
+                )
+            )
+            return None, None
+        if not alt:
+            plan.reasons.append(
+                _("the featured photo {name} has no alt text; it was left out").format(
+                    name=found.name
+                )
+            )
+            return None, None
+        target = self.photo_target(found, post.published.when.year)
+        return target.relative_to(self.site.content).as_posix(), alt
+
+    def direct_text(self, plan: Plan) -> str:
+        """The post with its links to other imported posts at their old addresses."""
+        body = plan.body
+        for token, (_target, absolute) in plan.links.items():
+            body = body.replace(token, absolute)
+        return post_text(plan.fields, body)
+
+    def final_text(self, plan: Plan) -> str:
+        """The post with {filename} links to the imported posts that are published."""
+        body = plan.body
+        for token, (target, absolute) in plan.links.items():
+            if isinstance(target, Plan) and target.state in WRITTEN:
+                path, published = target.path, not target.fields.draft
+            else:  # a post already in content/, which an editor keeps
+                path = target.path if isinstance(target, Plan) else target
+                published = target.state != "refused" if isinstance(target, Plan) else True
+                published = published and path.is_file()
+            link = "{filename}/" + path.relative_to(self.site.content).as_posix()
+            body = body.replace(token, link if published else absolute)
+        return post_text(plan.fields, body)
+
+    def write_photos(self) -> None:
+        for found, target in sorted(self.photo_plan.items(), key=lambda item: str(item[1])):
+            if target not in self.photos_written:
+                self.report.photos += self.writer.write(target, found.read_bytes())
+                self.photos_written.add(target)
+
+    # -- running --------------------------------------------------------------------------
+
+    def run(self, posts: list[OldPost], skipped: list[Skipped], today: date) -> Report:
+        report = self.report
+        report.skipped = sorted(skipped, key=lambda s: s.source)
+        plans = self.plan(posts)
+        self.settle(plans)
+        for plan in plans:
+            if len(plan.sources) > 1:
+                report.merged.append(Outcome(plan.sources, self.site.shown(plan.path)))
+            if plan.renamed:
+                report.renamed.append(Outcome(plan.sources, self.site.shown(plan.path)))
+        targets = {}
+        for plan in plans:
+            if plan.state == "deleted":
+                continue
+            # An editor's file stays where it is: links lead to it.
+            target = plan.path if plan.state in ("owned", "edited") else plan
+            if plan.post.page is not None:
+                targets[plan.post.page.resolve()] = target
+            for address in plan.post.addresses:
+                targets[address_key(address)] = target
+        for plan in plans:
+            if plan.state in WRITTEN:
+                self.compose(plan, targets)
+        for plan in plans:
+            if plan.state == "unknown":
+                # Not in the record, yet what this import writes: one it wrote, stopped early.
+                current = plan.path.read_bytes()
+                ours = current in (self.final_text(plan).encode(), self.direct_text(plan).encode())
+                plan.state = "ours" if ours else "kept"
+        for plan in plans:
+            waiting = [
+                target
+                for target, _absolute in plan.links.values()
+                if isinstance(target, Plan) and not target.path.is_file()
+            ]
+            if plan.state in WRITTEN and waiting:
+                # Its links lead to posts not written yet: first with their old addresses.
+                self.writer.write(plan.path, self.direct_text(plan).encode())
+        counts = {}
+        for plan in plans:
+            outcome = Outcome(plan.sources, self.site.shown(plan.path), plan.reasons)
+            if plan.state == "refused":
+                report.refused.append(outcome)
+                continue
+            if plan.state not in WRITTEN:
+                outcome.reasons = [self.kept_reason(plan)]
+                report.kept.append(outcome)
+                if plan.state != "deleted" and plan.post.views:
+                    counts["/" + plan.url] = plan.post.views
+                continue
+            data = self.final_text(plan).encode("utf-8")
+            if self.writer.write(plan.path, data):
+                report.written.append(outcome)
+            else:
+                report.unchanged.append(outcome)
+            if plan.reasons:
+                report.review.append(outcome)
+            if plan.post.views:
+                counts["/" + plan.url] = plan.post.views
+            self.record["posts"][self.site.shown(plan.path)] = {
+                "sha256": digest(data),
+                "from": plan.sources,
+                "addresses": plan.post.addresses,
+                "site": site_of(plan.post),
+            }
+        self.record["photos"].update(self.photo_sources)
+        report.views = self.save_views(counts, today)
+        self.writer.write(self.record_path, record_bytes(self.record))
+        return report
+
+    def kept_reason(self, plan: Plan) -> str:
+        shown = self.site.shown(plan.path)
+        old = ", ".join(filter(None, map(as_old_url, plan.post.addresses)))
+        if plan.state == "deleted":
+            return _("{file} was deleted by an editor; it is not written again").format(file=shown)
+        hint = (
+            _("; to keep the old address working add 'Old_Urls: {old}' to it").format(old=old)
+            if old
+            else ""
+        )
+        if plan.state == "other":
+            message = _("{file} was imported from {site} already; it is kept as it is")
+            return message.format(file=shown, site=plan.other) + hint
+        if plan.state == "edited":
+            return (
+                _("{file} was edited after the import; it is kept as it is").format(file=shown)
+                + hint
+            )
+        return (
+            _("{file} is already in content/ (written by hand); it is kept as it is").format(
+                file=shown
+            )
+            + hint
+        )
+
+    def save_views(self, counts: dict[str, int], today: date) -> int:
+        from view_counts import snapshot as snapshots  # noqa: PLC0415
+
+        snapshot = snapshots.load(self.snapshot_path)
+        raised = snapshots.raise_baseline(snapshot, counts, today)
+        if raised:
+            snapshots.save(snapshot, self.snapshot_path)
+        return raised
+
+
+def final_check(site: Site, report: Report, paths: set[str]) -> None:
+    """`check` over the whole site, as the build will run it: its lines about imported posts."""
+    problems = site.check.check_site(site.settings, site.root)
+    report.fatal = sum(problem.fatal for problem in problems)
+    report.problems = [problem for problem in problems if problem.path in paths or problem.fatal]
