@@ -272,6 +272,14 @@ BAD_POSTS = {
         "Title: Tautan Pipa\n" + GOOD_HEADER + "\nLihat [berita](|filename|tidak-ada.md).\n",
         "content/berita/2026/tautan-pipa.md:7: '|filename|tidak-ada.md' points at no file",
     ),
+    "filename-link-to-a-photo": (
+        "foto-filename.md",
+        "Title: Foto Filename\n"
+        + GOOD_HEADER
+        + "\n![Kotak suara]({filename}/images/2024/tps-ilustrasi.jpg)\n",
+        "content/berita/2026/foto-filename.md:7: '{filename}/images/2024/tps-ilustrasi.jpg' links a "
+        "photo or a file with {filename}",
+    ),
     "title-of-markup": (
         "judul-kode.md",
         "Title: <b></b>\n" + GOOD_HEADER + "\nIsi.\n",
@@ -426,6 +434,7 @@ INDONESIAN = {
     "unreadable-modified": "content/berita/2026/diubah-kemarin.md:6: tanggal 'kemarin' di 'Modified:' tidak dapat dibaca",
     "unknown-link-indicator": "content/berita/2026/penanda-asing.md:7: '{foo}bar' diawali '{foo}', yang tidak dikenal situs",
     "pipe-filename-link": "content/berita/2026/tautan-pipa.md:7: '|filename|tidak-ada.md' tidak menunjuk ke berkas apa pun",
+    "filename-link-to-a-photo": "content/berita/2026/foto-filename.md:7: '{filename}/images/2024/tps-ilustrasi.jpg' menautkan foto atau berkas dengan {filename}",
     "title-of-markup": "content/berita/2026/judul-kode.md:1: judul '<b></b>' hanya berisi kode (markah)",
     "link-to-an-author-page": "content/berita/2026/tautan-penulis.md:7: '{author}kpu' menuju halaman penulis",
     "link-to-a-tag-no-post-has": "content/berita/2026/tautan-topik.md:7: '{tag}tidak-ada' menuju halaman topik 'tidak-ada', padahal tidak ada berita terbit yang memakainya",

@@ -97,18 +97,22 @@ def test_bad_post_publishes_nothing(repository, name):
 
 def test_pelican_warning_publishes_nothing(repository):
     site, remote, env = repository
-    # A photo linked with {filename}: the file exists, so check passes; Pelican
-    # warns to use {static}, and --fatal warnings stops the publish.
-    post = site / "content" / "berita" / "2026" / "foto.md"
-    post.write_text(
-        "Title: Foto\nDate: 2026-05-04 10:00\nCategory: Berita\nWilayah: NTT\nSummary: R.\n\n"
-        "![Kotak suara]({filename}/images/2024/tps-ilustrasi.jpg)\n",
+    # A warning only Pelican sees (check foresees those posts can cause): a
+    # plugin's, as a third-party one might log. --fatal warnings stops the publish.
+    plugin = site / "plugins" / "warns"
+    plugin.mkdir()
+    (plugin / "__init__.py").write_text(
+        "import logging\nfrom pelican import signals\n\n"
+        "def warn(pelican):\n    logging.getLogger(__name__).warning('a plugin warns')\n\n"
+        "def register():\n    signals.finalized.connect(warn)\n",
         encoding="utf-8",
     )
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nPLUGINS = [*PLUGINS, "warns"]\n')
     result = run_task(site, "gh-pages", "--remote", str(remote), env=env, check=False)
     assert result.returncode != 0
     assert "python3 dev.py check: no problems" in result.stdout
-    assert "Use {static} instead" in result.stdout + result.stderr
+    assert "a plugin warns" in result.stdout + result.stderr
     assert git("--git-dir", str(remote), "for-each-ref").strip() == b""
 
 

@@ -1050,6 +1050,16 @@ def check_body(source: Source, content: Path):
                     offset,
                     _("'{link}' points at no file; check the name and folder").format(link=link[0]),
                 )
+            elif link["kind"] == "filename" and resolved.suffix.lower() != ".md":
+                # Pelican links a photo or a document only with {static}, and
+                # warns of {filename}: the build stops on it.
+                yield (
+                    offset,
+                    _(
+                        "'{link}' links a photo or a file with {{filename}}, which is for posts "
+                        "and pages, and the build stops on it; write {fixed}"
+                    ).format(link=link[0], fixed=f"{{static}}{target}"),
+                )
             elif resolved.suffix.lower() in PHOTO_SUFFIXES:
                 trouble = photo_problem(resolved)
                 if trouble:
