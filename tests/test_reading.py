@@ -17,6 +17,7 @@ from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
 
 from kpu_content import SiteMarkdownReader
+from kpu_content.reading import kept_together
 from safe_html.sanitize import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,10 +51,11 @@ class EscapedTitleReader(MarkdownReader):
 
 
 def cleaned(content):
-    """The content and summary as safe_html cleaned them once a post was read."""
-    content._content = clean(content._content)
+    """The content and summary as safe_html cleaned them once a post was read, with their
+    dates, times and "Se-NTT" kept on one line (reading.kept_together)."""
+    content._content = kept_together(clean(content._content))
     if "summary" in content.metadata:
-        content.metadata["summary"] = clean(content.metadata["summary"])
+        content.metadata["summary"] = kept_together(clean(content.metadata["summary"]))
     return content
 
 

@@ -142,7 +142,7 @@ def test_caches_follow_settings_theme_and_plugin_code(site_copy, tmp_path):
 
     edit(
         site_copy / "plugins" / "kpu_content" / "reading.py",
-        "return Prepared(clean(typo(content)) if content else content, fields)",
+        "return Prepared(kept_together(clean(typo(content))) if content else content, fields)",
         'return Prepared(clean(typo(content)) + "<p>Disiapkan ulang.</p>", fields)',
     )
     pages = warm_equals_cold("plugins")
