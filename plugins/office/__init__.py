@@ -34,7 +34,8 @@ def organization(office: dict, site_url: str) -> dict:
     }
     known = {
         "@type": "GovernmentOrganization",
-        # Articles name their publisher by this, with the name and address only.
+        # Articles name their publisher by this id, with its name and URL
+        # only: the whole office is on Kontak.
         "@id": site_url.rstrip("/") + "/#kantor",
         "name": office.get("name"),
         "alternateName": office.get("short_name"),
@@ -42,7 +43,7 @@ def organization(office: dict, site_url: str) -> dict:
         "address": {key: value for key, value in address.items() if value},
         "telephone": office.get("telephone"),
         "email": office.get("email"),
-        "sameAs": [address for _name, address in office.get("social") or ()],
+        "sameAs": [url for _name, url in office.get("social") or ()],
     }
     return {key: value for key, value in known.items() if value}
 
