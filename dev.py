@@ -334,6 +334,8 @@ def usage() -> str:
         ("check", _("check every post: each problem with its file and line")),
         ("livereload", _("preview the site at http://127.0.0.1:8000/, updated as you save")),
         ("build", _("check, then build the site into output/")),
+        ("import-old-site FOLDER", _("import the posts of pages saved from the old site")),
+        ("import-wordpress FILE.xml", _("import the posts of a WordPress export")),
         ("test", _("run every test (for developers)")),
         ("--list", _("every task, with its description in English")),
     ]
@@ -372,6 +374,21 @@ EXAMPLES = {
 }
 
 
+def import_kind(name: str, given: str) -> str | None:
+    """A WordPress export given to import-old-site, or a folder to import-wordpress."""
+    if name == "import-old-site" and given.lower().endswith(".xml") and not Path(given).is_dir():
+        message = _(
+            "'{path}' is a WordPress export; import it with python3 dev.py {command} {path}"
+        )
+        return message.format(path=given, command="import-wordpress")
+    if name == "import-wordpress" and Path(given).is_dir():
+        message = _(
+            "'{path}' is a folder of saved pages; import it with python3 dev.py {command} {path}"
+        )
+        return message.format(path=given, command="import-old-site")
+    return None
+
+
 def refusal(arguments: list[str]) -> str | None:
     """What is wrong with `python3 dev.py ARGUMENTS`, in one line, or None."""
     name, rest = arguments[0], arguments[1:]
@@ -397,7 +414,7 @@ def refusal(arguments: list[str]) -> str | None:
         example = EXAMPLES.get(name, f"python3 dev.py --help {name}")
         message = _("'{command}' needs {missing}, e.g. {example}")
         return message.format(command=name, missing=missing, example=example)
-    return None
+    return import_kind(name, given[0]) if given else None
 
 
 def main(arguments: list[str]) -> int:
@@ -415,9 +432,14 @@ def main(arguments: list[str]) -> int:
     if arguments[:1] in (["test"], ["editor"]):
         ensure_node_tools()
     os.chdir(ROOT)
+    task = subprocess.Popen([str(python), "-m", "invoke", *arguments])
     try:
-        return subprocess.run([str(python), "-m", "invoke", *arguments], check=False).returncode
-    except KeyboardInterrupt:  # Ctrl+C stops the preview: the task has said what it needed
+        return task.wait()
+    except KeyboardInterrupt:  # Ctrl+C stops the preview or an import: the task says what it did
+        try:
+            task.wait(timeout=10)
+        except (KeyboardInterrupt, subprocess.TimeoutExpired):
+            task.kill()
         return 130
 
 

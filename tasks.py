@@ -705,6 +705,7 @@ def print_import(name: str, call) -> None:
     from migration import MigrationError  # noqa: PLC0415
     from migration.importing import RecordError  # noqa: PLC0415
     from migration.report import report_lines  # noqa: PLC0415
+    from migration.system import problem_with  # noqa: PLC0415
     from view_counts.snapshot import SnapshotError  # noqa: PLC0415
 
     try:
@@ -712,12 +713,18 @@ def print_import(name: str, call) -> None:
     except (MigrationError, RecordError, SnapshotError) as error:
         raise Exit(f"{name}: {error}", code=1) from None
     except OSError as error:
-        # Translators: {file} could not be written; {error} is the system's reason.
+        # Translators: {problem} is a file and why the system could not read or write it.
         message = _(
-            "cannot write {file}: {error}; every file written before it is whole, and the "
-            "snapshot is as it was: fix this, then run the import again"
-        ).format(file=error.filename or "?", error=error.strerror or error)
+            "{problem}; every file written before it is whole, and the snapshot is as it "
+            "was: fix this, then run the import again"
+        ).format(problem=problem_with(error))
         raise Exit(f"{name}: {message}", code=1) from None
+    except KeyboardInterrupt:
+        message = _(
+            "the import was interrupted (Ctrl+C); nothing half-written was left: every "
+            "post and photo written is whole; run the same command again to continue"
+        )
+        raise Exit(f"{name}: {message}", code=130) from None
     print(f"{name}: " + "\n".join(report_lines(report)))
     if report.fatal:
         raise Exit(code=1)

@@ -137,6 +137,40 @@ def test_dev_py_alone_tells_an_editor_the_commands_without_installing(tmp_path):
     assert not (tmp_path / "venv").exists()
 
 
+def test_dev_py_alone_lists_the_imports_of_an_old_site(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "dev.py")],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv")},
+        check=True,
+    )
+    commands = [line.split()[2:4] for line in result.stdout.splitlines() if "dev.py" in line]
+    assert ["import-old-site", "FOLDER"] in commands
+    assert ["import-wordpress", "FILE.xml"] in commands
+
+
+def test_each_import_given_the_other_kind_of_source_names_the_other(tmp_path):
+    (tmp_path / "situs-lama").mkdir()
+    expected = {
+        ("import-old-site", "ekspor.xml"): "dev.py: 'ekspor.xml' adalah ekspor WordPress; "
+        "impor dengan python3 dev.py import-wordpress ekspor.xml",
+        ("import-wordpress", "situs-lama"): "dev.py: 'situs-lama' adalah folder halaman "
+        "tersimpan; impor dengan python3 dev.py import-old-site situs-lama",
+    }
+    for arguments, line in expected.items():
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "dev.py"), *arguments],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={"PATH": "/usr/bin:/bin", "KPU_VENV": str(tmp_path / "venv")},
+            check=False,
+        )
+        assert (result.returncode, result.stderr) == (1, line + "\n")
+    assert not (tmp_path / "venv").exists()
+
+
 def test_a_mistyped_command_is_answered_in_indonesian_before_anything_is_installed(tmp_path):
     expected = {
         ("chek",): "dev.py: perintah 'chek' tidak ada; maksudnya 'check'?",

@@ -5,6 +5,8 @@ provincial PHP CMS and a regency office's WordPress theme, as wget saves
 them. Each test imports into a copy of this site, in the test's process.
 """
 
+import difflib
+import errno
 import json
 import os
 import signal
@@ -16,28 +18,34 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED_URL, copy_site
+from invoke.exceptions import Exit
 from migration_mirror import (
     CMS_HOST,
     SEED_OLD,
     SEED_SECOND_OLD,
     WP_HOST,
     WP_SEED_OLD,
+    cms_meta,
     cms_mirror,
+    cms_page,
     many_posts,
+    paragraphs_html,
     photo,
+    seed,
     wordpress_mirror,
 )
 from pelican.settings import read_settings
 
 from kpu_content.check import check_site
 from kpu_content.header import read_header
-from migration import MigrationError, import_export, import_mirror, record_path
+from migration import MigrationError, import_export, import_mirror, read_one, record_path
 from migration.dates import find_moment
 from migration.importing import RecordError
 from migration.markdown import tidy
-from migration.pages import Mirror, count_of, read_page
+from migration.pages import Mirror, OldPost, count_of, is_date_line, read_page
 from migration.regions import guess_wilayah
 from migration.report import report_lines
+from migration.system import reason_of
 from regencies.gazetteer import load_gazetteer
 from view_counts import snapshot as snapshots
 
@@ -278,7 +286,8 @@ def test_a_post_already_typed_by_hand_is_kept_and_its_count_stays(tmp_path, cms)
     report = import_mirror(cms, settings, site, TODAY)
     assert (site / SEED_FILE).read_bytes() == before
     (kept,) = [outcome for outcome in report.kept if outcome.path == str(SEED_FILE)]
-    assert f"add 'Old_Urls: {SEED_OLD}, {SEED_SECOND_OLD}' to it" in kept.reasons[0]
+    assert "written by hand" in kept.reasons[0]
+    assert f"add {SEED_OLD}, {SEED_SECOND_OLD} to its Old_Urls:" in kept.reasons[0]
     assert baseline(site)["/" + SEED_URL] == 395
     # Links to it from the other imported posts lead to the editor's file.
     _path, header = imported(site, f"2021-11-12-{PLENO}")
@@ -370,7 +379,9 @@ def test_a_wordpress_export_with_its_uploads_and_counters(tmp_path, uploads):
     assert (site / "content/images/2021/bimtek-pantarlih.jpg").read_bytes() == (
         uploads / "2021/11/bimtek-pantarlih.jpg"
     ).read_bytes()
-    assert "({static}/images/2021/bimtek-pantarlih.jpg)\n\n*Bimbingan teknis di aula" in bimtek.body
+    # The featured photo is shown above the post: not a second time in it, its caption kept.
+    assert "bimtek-pantarlih" not in bimtek.body
+    assert field(bimtek, "image_caption") == "Bimbingan teknis di aula KPU Kabupaten Sikka."
     assert "| Kecamatan | Petugas |" in bimtek.body
     seed_name = next((site / "content/berita/2021").glob("2021-11-03-*.md")).name
     assert f"[rapat koordinasi DP3]({{filename}}/berita/2021/{seed_name})" in bimtek.body
@@ -461,6 +472,11 @@ def test_errors_and_the_report_are_in_indonesian(tmp_path, cms, monkeypatch):
         ("November 3, 2021 at 9:00", "2021-11-03 09:00"),
         ("03/11/2021 09:00", "2021-11-03 09:00"),
         ("30 Februari 2021, lalu 1 Maret 2021", "2021-03-01 00:00"),
+        ("Kamis, 11 November 2021 | 2:00 PM", "2021-11-11 14:00"),
+        ("November 3, 2021 12:30 am", "2021-11-03 00:30"),
+        ("Kamis, 11 November 2021 14:00:00 WIB", "2021-11-11 15:00"),
+        ("Diterbitkan 2021-11-12 13:45:00 oleh admin", "2021-11-12 13:45"),
+        ("2021-11-12T13:45:00", "2021-11-12 13:45"),
     ],
 )
 def test_indonesian_dates_in_wita(text, expected):
@@ -488,6 +504,7 @@ def test_counters(text, count):
         ("Maumere, KPU Kabupaten Sikka menggelar rapat pleno.", ("Sikka", None)),
         ("Bimtek di Kabupaten Ende dan Kabupaten Nagekeo.", None),
         ("Rakor se-NTT dibuka di Ende.", None),
+        ("Bimtek bagi operator KPU se-Provinsi NTT secara daring.", ("NTT", None)),
         ("Pendaftaran dibuka di kantor KPU kabupaten/kota.", None),
     ],
 )
@@ -539,3 +556,316 @@ def test_old_counters_raise_the_baseline_and_never_lower_it():
     assert snapshots.raise_baseline(snapshot, {"/a/": 400, "/b/": 3}, date(2027, 1, 1)) == 1
     assert snapshot["baseline"] == {"/a/": 400, "/b/": 10}
     assert snapshot["baseline_date"] == "2026-12-01"
+
+
+# -- what a new user's review found ------------------------------------------------------
+
+DOCUMENT = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def post_page(mirror: Path, number: int, title: str, meta: str, body: str) -> Path:
+    """One more post of the provincial CMS, in its layout (sidebar, share block, counter)."""
+    return cms_page(
+        mirror / CMS_HOST,
+        f"/index.php/blog/read/{number}",
+        title=title,
+        meta=meta,
+        body=body,
+        views="7",
+    )
+
+
+def outcome_of(outcomes, path: Path, site: Path):
+    (found,) = [outcome for outcome in outcomes if outcome.path == str(path.relative_to(site))]
+    return found
+
+
+def test_a_title_too_long_for_a_file_name_is_refused_and_the_rest_imported(tmp_path, cms):
+    title = "Rapat Koordinasi " + " dan ".join(["Pemutakhiran Data Pemilih Berkelanjutan"] * 7)
+    assert len(title) > 230
+    body = paragraphs_html(seed()["paragraphs"][:2])
+    post_page(cms, 1300, title, cms_meta("Senin, 1 November 2021", "09.00 Wita"), body)
+    site, settings = site_without_seed(tmp_path)
+    report = import_mirror(cms, settings, site, TODAY)  # no "File name too long"
+    (refused,) = report.refused
+    assert refused.sources == [f"{CMS_HOST}/index.php/blog/read/1300.html"]
+    assert f"'Title' has {len(title)} characters; shorten it" in " ".join(refused.reasons)
+    assert len(report.written) == 5
+    assert not [p for p in (site / "content").rglob("*.md") if "pemutakhiran-data" in p.name]
+    assert f"{CMS_HOST}/index.php/blog/read/1300.html" in "\n".join(report_lines(report))
+
+
+def test_a_post_the_build_would_refuse_is_never_imported(tmp_path, cms):
+    sentence = "Rapat pleno terbuka rekapitulasi daftar pemilih berkelanjutan di aula kantor. "
+    huge = "\n".join(f"<p>Bagian {n}. {sentence * 5}</p>" for n in range(2800))
+    assert len(huge.encode()) > 1_000_000  # check's limit for a post's file
+    post_page(cms, 1300, "Laporan Lengkap Pemutakhiran Data", cms_meta("Senin, 1 November 2021", "09.00 Wita"), huge)  # fmt: skip
+    site, settings = site_without_seed(tmp_path)
+    report = import_mirror(cms, settings, site, TODAY)
+    (refused,) = report.refused
+    assert refused.sources == [f"{CMS_HOST}/index.php/blog/read/1300.html"]
+    assert "MB" in refused.reasons[0] and "PDF" in refused.reasons[0]
+    assert not list((site / "content").rglob("*laporan-lengkap*"))
+    assert report.fatal == 0
+    assert not [problem for problem in check_site(settings, site) if problem.fatal]
+
+
+def test_a_less_complete_copy_of_the_old_site_never_downgrades_a_post(tmp_path, cms, uploads):
+    site, settings = site_without_seed(tmp_path)
+    import_mirror(cms, settings, site, TODAY)
+    path, header = imported(site, f"2021-11-12-{PLENO}")
+    assert field(header, "status") is None
+    before = path.read_bytes()
+    (cms / CMS_HOST / "assets/images/berita/pleno-sikka.jpg").unlink()  # saved without photos
+    report = import_mirror(cms, settings, site, TODAY)
+    assert path.read_bytes() == before
+    (reason,) = outcome_of(report.kept, path, site).reasons
+    assert "imported before from a more complete copy" in reason
+    assert "make the published post a draft" in reason
+    assert "images/2021/pleno-sikka.jpg" in reason
+    assert [hint for hint in report.hints if "--page-requisites" in hint]
+    # A WordPress export imported again without its --uploads.
+    site, settings = site_without_seed(tmp_path / "wp")
+    import_export(WXR, uploads, settings, site, TODAY)
+    path, _header = imported(site, "bimbingan-teknis-pantarlih")
+    before = path.read_bytes()
+    report = import_export(WXR, None, settings, site, TODAY)
+    assert path.read_bytes() == before
+    assert "images/2021/bimtek-pantarlih.jpg" in outcome_of(report.kept, path, site).reasons[0]
+    assert [hint for hint in report.hints if "--uploads" in hint]
+
+
+def test_an_export_without_its_uploads_says_to_give_them(tmp_path, uploads):
+    site, settings = site_without_seed(tmp_path)
+    report = import_export(WXR, None, settings, site, TODAY)
+    lines = "\n".join(report_lines(report))
+    assert "What to do:" in lines and "--uploads FOLDER" in lines
+    site, settings = site_without_seed(tmp_path / "complete")
+    assert import_export(WXR, uploads, settings, site, TODAY).hints == []
+
+
+def test_links_lead_to_documents_and_old_addresses_and_missing_ones_are_reported(tmp_path, cms):
+    root = cms / CMS_HOST
+    (root / "files").mkdir()
+    (root / "files/sk-kpu-12-2021.pdf").write_bytes(DOCUMENT)
+    paragraphs = seed()["paragraphs"]
+    body = f"""<p>{paragraphs[0]}</p>
+<p><a href="../../../files/sk-kpu-12-2021.pdf">Unduh SK KPU Provinsi NTT Nomor 12 Tahun 2021</a></p>
+<p>{paragraphs[1]} Baca pula laporan <a href="1299.html">kunjungan mahasiswa</a> dan
+<a href="../category/104.html">berita lainnya</a> di laman ini untuk keterangan lengkap.</p>
+<p><a href="https://ntt.kpu.go.id/files/lampiran-sk-12.pdf">Lampiran SK</a></p>
+<p>{paragraphs[2]}</p>"""
+    title = "Penetapan Keputusan KPU Provinsi NTT Nomor 12 Tahun 2021"
+    post_page(cms, 1300, title, cms_meta("Senin, 1 November 2021", "09.00 Wita"), body)
+    site, settings = site_without_seed(tmp_path)
+    report = import_mirror(cms, settings, site, TODAY)
+    path, header = imported(site, "penetapan-keputusan")
+    link = (
+        "[Unduh SK KPU Provinsi NTT Nomor 12 Tahun 2021]({static}/images/2021/sk-kpu-12-2021.pdf)"
+    )
+    assert link in header.body
+    assert (site / "content/images/2021/sk-kpu-12-2021.pdf").read_bytes() == DOCUMENT
+    # wget's copies' names undone: the old addresses, saved or not.
+    assert "[kunjungan mahasiswa](https://ntt.kpu.go.id/index.php/blog/read/1299)" in header.body
+    assert "[berita lainnya](https://ntt.kpu.go.id/index.php/blog/category/104)" in header.body
+    assert ".html" not in header.body
+    # A document that was not saved: its link leads to the old site, and the report says so.
+    assert "[Lampiran SK](https://ntt.kpu.go.id/files/lampiran-sk-12.pdf)" in header.body
+    assert field(header, "status") == "draft"
+    reasons = " ".join(outcome_of(report.review, path, site).reasons)
+    assert "the document https://ntt.kpu.go.id/files/lampiran-sk-12.pdf is not among" in reasons
+
+
+def test_a_page_without_its_own_date_or_about_the_office_is_not_a_post(tmp_path, cms):
+    text = paragraphs_html(seed()["paragraphs"][1:3])  # no date in them
+    post_page(cms, 1301, "Struktur Organisasi Sekretariat KPU Provinsi NTT", "", text)
+    cms_page(
+        cms / CMS_HOST,
+        "/index.php/profil/visi-misi",
+        title="Visi dan Misi",
+        meta=cms_meta("Senin, 1 Februari 2021", "08.00 Wita"),
+        body=text,
+        views="9",
+    )
+    site, settings = site_without_seed(tmp_path)
+    report = import_mirror(cms, settings, site, TODAY)
+    skipped = {s.source: s.reason for s in report.skipped}
+    # Not the date of the sidebar's "Berita Terkini" (Senin, 8 November 2021).
+    assert skipped[f"{CMS_HOST}/index.php/blog/read/1301.html"].startswith("no date was found")
+    assert (
+        skipped[f"{CMS_HOST}/index.php/profil/visi-misi.html"]
+        == "a page of the old site, not a news post"
+    )
+    assert len(report.written) == 5
+
+
+def test_a_date_line_in_the_text_gives_the_date_and_leaves_the_text(tmp_path, cms):
+    body = "<p>Kamis, 11 November 2021 | 14.00 WITA | Admin</p>\n" + paragraphs_html(
+        seed()["paragraphs"][:2]
+    )
+    post_page(cms, 1302, "Sosialisasi Desa Peduli Pemilu se-Provinsi NTT", "", body)
+    untimed = paragraphs_html(seed()["paragraphs"][1:3])
+    post_page(cms, 1303, "Pembekalan Kader DP3 se-NTT", cms_meta("Kamis, 25 November 2021", ""), untimed)  # fmt: skip
+    site, settings = site_without_seed(tmp_path)
+    report = import_mirror(cms, settings, site, TODAY)
+    path, header = imported(site, "sosialisasi-desa-peduli")
+    assert field(header, "date") == "2021-11-11 14:00"
+    assert "Admin" not in path.read_text(encoding="utf-8")
+    assert field(header, "summary").startswith("Komisi Pemilihan Umum Provinsi")
+    assert field(header, "wilayah") == "NTT"  # "se-Provinsi NTT"
+    # No time on the old page: 00:00, published, and the report says so.
+    path, header = imported(site, "pembekalan-kader")
+    assert field(header, "date") == "2021-11-25 00:00" and field(header, "status") is None
+    (note,) = outcome_of(report.noted, path, site).notes
+    assert "gives the day but no time" in note
+    assert "Published, with something to look at" in "\n".join(report_lines(report))
+
+
+def test_related_posts_under_a_post_do_not_make_it_a_list(tmp_path, cms):
+    related = "\n".join(
+        f'<h4><a href="{number}.html">Berita terkait nomor {number}</a></h4>'
+        for number in (1299, 1300, 1301)
+    )
+    body = paragraphs_html(seed()["paragraphs"][:2]) + "\n<h3>Berita Terkait</h3>\n" + related
+    page = post_page(cms, 1304, "Rapat Evaluasi DP3", cms_meta("Senin, 1 November 2021", "09.00 Wita"), body)  # fmt: skip
+    found = read_page(page, Mirror(cms))
+    assert isinstance(found, OldPost), found
+    assert found.title == "Rapat Evaluasi DP3"
+
+
+def test_a_page_in_latin_1_is_read_as_its_writer_wrote_it(tmp_path, cms):
+    title = "Ketua KPU Sikka: “Pemilih Pemula Siap” – Maumere"
+    page = post_page(
+        cms, 1305, title, cms_meta("Senin, 1 November 2021", "09.00 Wita"), "<p>$T</p>"
+    )
+    paragraph = "Peserta sosialisasi di Café Sikka berkata: “Kami siap memilih”, kata Adé."
+    template, text = page.read_text(encoding="utf-8").split("<p>$T</p>")
+    # The old CMS's template in UTF-8 around its posts' text kept in Latin-1, neither declared.
+    template = template.replace('<meta charset="utf-8">', "")
+    page.write_bytes(template.encode() + f"<p>{paragraph}</p>".encode("cp1252") + text.encode())
+    found = read_page(page, Mirror(cms))
+    assert found.title == title
+    assert paragraph in found.body
+    # A page all in Latin-1, which says so.
+    meta = cms_meta("Senin, 1 November 2021", "09.00 Wita")
+    whole = post_page(cms, 1306, title, meta, f"<p>{paragraph}</p>")
+    text = whole.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="iso-8859-1"')
+    whole.write_bytes(text.encode("cp1252"))
+    found = read_page(whole, Mirror(cms))
+    assert (found.title, paragraph in found.body) == (title, True)
+
+
+def test_kept_posts_are_told_truly(tmp_path, cms):
+    site = copy_site(tmp_path / "site")
+    settings = read_settings(str(site / "pelicanconf.py"))
+    typed = site / SEED_FILE
+    text = typed.read_text(encoding="utf-8").replace(
+        "Wilayah: NTT\n", f"Wilayah: NTT\nOld_Urls: {SEED_OLD}, {SEED_SECOND_OLD}\n"
+    )
+    typed.write_text(text, encoding="utf-8")
+    report = import_mirror(cms, settings, site, TODAY)
+    (reason,) = outcome_of(report.kept, typed, site).reasons
+    assert "written by hand" in reason and "Old_Urls" not in reason  # it has them already
+    # The old site gives another day now: the post imported before is kept, and said to be.
+    page = cms / CMS_HOST / "index.php/blog/read/1236.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Kamis, 18 November 2021", "Jumat, 19 November 2021"),
+        encoding="utf-8",
+    )  # fmt: skip
+    path, _header = imported(site, "jadwal-bimbingan-teknis")
+    before = path.read_bytes()
+    report = import_mirror(cms, settings, site, TODAY)
+    assert path.read_bytes() == before
+    (reason,) = outcome_of(report.kept, path, site).reasons
+    assert "imported before with the date 2021-11-18 11:00" in reason
+    assert "now says 2021-11-19 11:00" in reason
+    assert "by hand" in reason and "written by hand" not in reason and "Old_Urls" not in reason
+
+
+def test_the_first_import_changes_only_the_baseline_of_the_view_counts(tmp_path, cms):
+    site = copy_site(tmp_path / "site")
+    settings = read_settings(str(site / "pelicanconf.py"))
+    counts = site / "data" / "view-counts.json"
+    before = counts.read_text(encoding="utf-8")
+    report = import_mirror(cms, settings, site, TODAY)
+    after = counts.read_text(encoding="utf-8")
+    assert report.views > 0
+    old, new = json.loads(before), json.loads(after)
+    assert {k: v for k, v in new.items() if k != "baseline"} == {
+        k: v for k, v in old.items() if k != "baseline"
+    }  # the same version and layout, the same imports
+    assert old["baseline"].items() < new["baseline"].items()
+    changed = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed and all(line[1:].startswith('  "/berita/2021/') for line in changed), changed
+
+
+def test_system_errors_reach_the_editor_in_indonesian(tmp_path, monkeypatch, cms):
+    import tasks
+
+    monkeypatch.setenv("KPU_LANG", "id")
+    for number, english in [(errno.EACCES, "Permission denied"), (errno.ENAMETOOLONG, "File name too long")]:  # fmt: skip
+        error = OSError(number, english, "content/berita/2021/x.md")
+
+        def stopped(error=error):
+            raise error
+
+        with pytest.raises(Exit) as exited:
+            tasks.print_import("import-old-site", stopped)
+        message = str(exited.value.message)
+        assert message.startswith("import-old-site: content/berita/2021/x.md: ")
+        assert english not in message and reason_of(error) in message
+    assert "izin" in reason_of(OSError(errno.EACCES, "Permission denied"))
+    # A saved page that cannot be read is skipped, named, and the import goes on.
+    folder = cms / CMS_HOST / "index.php/blog/read/folder.html"
+    folder.mkdir()
+    skipped = read_one(folder, Mirror(cms))
+    assert skipped.source == f"{CMS_HOST}/index.php/blog/read/folder.html"
+    assert skipped.reason == "tidak dapat dibaca: " + reason_of(IsADirectoryError(errno.EISDIR, ""))
+
+
+def test_each_import_names_the_other_for_the_other_kind_of_source(tmp_path, cms):
+    site, settings = site_without_seed(tmp_path)
+    with pytest.raises(MigrationError, match=r"use: python3 dev\.py import-wordpress"):
+        import_mirror(WXR, settings, site, TODAY)
+    with pytest.raises(MigrationError, match=r"use: python3 dev\.py import-old-site"):
+        import_export(cms, None, settings, site, TODAY)
+
+
+def test_ctrl_c_during_an_import_says_so_and_leaves_the_site_valid(tmp_path):
+    mirror = many_posts(tmp_path / "mirror", 40)
+    site, settings = site_without_seed(tmp_path)
+    images = site / "content" / "images" / "2021"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "import-old-site", str(mirror)],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ | {"KPU_NOW": "2026-12-01T09:00:00+08:00", "KPU_LANG": "id"},
+    )
+    deadline = time.monotonic() + 120
+    while not (images.is_dir() and any(images.iterdir())) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+    process.send_signal(signal.SIGINT)  # what Ctrl+C sends
+    out, errors = process.communicate(timeout=60)
+    assert process.returncode == 130, (out, errors)
+    assert "Traceback" not in errors
+    (line,) = errors.strip().splitlines()
+    assert line.startswith("import-old-site: impor dihentikan (Ctrl+C)")
+    assert not list((site / "content").rglob("*.tmp"))
+    assert not [problem for problem in check_site(settings, site) if problem.fatal]
+    report = import_mirror(mirror, settings, site, TODAY)
+    assert report.kept == [] and report.fatal == 0
+
+
+def test_a_date_line_is_told_from_a_paragraph():
+    assert is_date_line("Kamis, 11 November 2021 | 14.00 WITA | Admin")
+    assert is_date_line("Selasa, 30 November 2021 08.15 Wita")
+    assert not is_date_line(
+        "Kupang, 3 November 2021 – KPU Provinsi NTT menggelar rapat koordinasi bersama KPU."
+    )

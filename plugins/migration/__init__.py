@@ -9,10 +9,13 @@ plugin: its modules import without Pelican, and only an import run loads
 from datetime import date
 from pathlib import Path
 
+from lxml import etree
+
 from translations import _
 
 from .importing import ExportFiles, Importer, MirrorFiles, Report, Site, final_check
 from .pages import Mirror, OldPost, Skipped, read_page
+from .system import reason_of
 from .wordpress import ExportError, Uploads, read_export
 
 
@@ -34,6 +37,12 @@ def run(posts, skipped, files, *, settings: dict, root: Path, today: date) -> Re
 
 
 def read_mirror(folder: Path, progress=None) -> tuple[Mirror, list[OldPost], list[Skipped]]:
+    if folder.is_file():
+        message = _(
+            "{folder} is a file, not a folder of saved pages; for a WordPress export "
+            "(.xml) use: python3 dev.py import-wordpress {folder}"
+        )
+        raise MigrationError(message.format(folder=folder))
     if not folder.is_dir():
         raise MigrationError(_("{folder} is not a folder").format(folder=folder))
     mirror = Mirror(folder)
@@ -46,11 +55,23 @@ def read_mirror(folder: Path, progress=None) -> tuple[Mirror, list[OldPost], lis
         raise MigrationError(message.format(folder=folder))
     posts, skipped = [], []
     for number, page in enumerate(pages, 1):
-        found = read_page(page, mirror)
+        found = read_one(page, mirror)
         (skipped if isinstance(found, Skipped) else posts).append(found)
         if progress:
             progress(number, len(pages))
     return mirror, posts, skipped
+
+
+def read_one(page: Path, mirror: Mirror) -> OldPost | Skipped:
+    """The page's post; a page that cannot be read is skipped with the reason, not the end."""
+    try:
+        return read_page(page, mirror)
+    except OSError as error:
+        reason = _("it cannot be read: {reason}").format(reason=reason_of(error))
+    except (etree.LxmlError, ValueError, RecursionError) as error:
+        # Translators: {error} is the HTML reader's own message.
+        reason = _("it is not an HTML page that can be read ({error})").format(error=error)
+    return Skipped(mirror.shown(page), reason)
 
 
 def import_mirror(folder: Path, settings: dict, root: Path, today: date, progress=None) -> Report:
@@ -63,6 +84,12 @@ def import_export(
     path: Path, uploads: Path | None, settings: dict, root: Path, today: date
 ) -> Report:
     """The posts of a WordPress export, their photos from UPLOADS, into the site at ROOT."""
+    if path.is_dir():
+        message = _(
+            "{path} is a folder, not a WordPress export; for pages saved from the old "
+            "site use: python3 dev.py import-old-site {path}"
+        )
+        raise MigrationError(message.format(path=path))
     if uploads is not None and not uploads.is_dir():
         raise MigrationError(_("{folder} is not a folder").format(folder=uploads))
     try:

@@ -1,10 +1,12 @@
 """Dates as old sites print them, read into the site's time zone (WITA).
 
 "Rabu, 3 November 2021" with "09.00 Wita", "3 Nov 2021 pukul 10.00 WIB",
-"November 3, 2021" (an English theme) and ISO 8601 from meta tags. Month
-names come from Babel's Indonesian and English locale data. A time given in
+"November 3, 2021 2:00 PM" (an English theme), "2021-11-12 13:45:00" and ISO
+8601 from meta tags. Month names come from Babel's Indonesian and English
+locale data. A time given in
 WIB or WIT is moved to WITA; a time without a zone is taken as WITA, the
-province's own.
+province's own. A page that gives the day only gives 00:00 WITA, with
+Moment.timed False: the import reports it ("jam tidak tertulis").
 """
 
 import re
@@ -40,6 +42,19 @@ def month_names() -> dict[str, int]:
 
 
 @cache
+def date_words() -> frozenset[str]:
+    """The words a date line is made of besides numbers: months, days, zones, "pukul"."""
+    days = [
+        name.lower()
+        for code in ("id", "en")
+        for width in ("wide", "abbreviated")
+        for name in Locale.parse(code).days["format"][width].values()
+    ]
+    extra = {"pukul", "pkl", "jam", "at", "am", "pm", "on", "pada", "oleh", "by", "diposting"}
+    return frozenset(month_names()) | set(days) | set(ZONES) | extra
+
+
+@cache
 def patterns() -> tuple[re.Pattern, re.Pattern]:
     months = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
     day_first = re.compile(rf"\b(\d{{1,2}})\s+({months})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -47,10 +62,11 @@ def patterns() -> tuple[re.Pattern, re.Pattern]:
     return day_first, month_first
 
 
-NUMERIC = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
+NUMERIC = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)|\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
+# "09.00 Wita", "pukul 14:00", "13:45:00" (ISO's seconds), "2:00 PM": hours, minutes, AM/PM, zone.
 TIME = re.compile(
-    r"^[\s,|·•\-–—]*(?:pukul|pkl\.?|jam|at)?\s*([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])"
-    r"(?:[.:][0-5]\d)?\s*(WITA|WIB|WIT)?\b",
+    r"^[\s,|·•\-–—T]*(?:pukul|pkl\.?|jam|at)?\s*([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)"
+    r"(?:[.:][0-5]\d(?!\d))?(?![.:]\d)\s*([ap]\.?m\b\.?)?\s*(WITA|WIB|WIT)?\b",
     re.IGNORECASE,
 )
 # How far after a date its time may be written ("Rabu, 3 November 2021 | 09.00 Wita").
@@ -89,6 +105,13 @@ def first_date(text: str) -> tuple[int, int, int, int, int] | None:
     return None
 
 
+def hour_of(hour: int, meridiem: str | None) -> int:
+    """HOUR on a 24-hour clock: "2:00 PM" is 14, "12:30 AM" is 0."""
+    if not meridiem or hour > 12:
+        return hour
+    return hour % 12 + (12 if meridiem.lower().startswith("p") else 0)
+
+
 def find_moment(text: str) -> Moment | None:
     """The first date written in TEXT, with the time written right after it, in WITA."""
     date = first_date(text)
@@ -97,8 +120,8 @@ def find_moment(text: str) -> Moment | None:
     _start, end, year, month, day = date
     time = TIME.match(text[end : end + TIME_REACH])
     if time:
-        moment = datetime(year, month, day, int(time[1]), int(time[2]))
-        return Moment(in_wita(moment, time[3]), True)
+        moment = datetime(year, month, day, hour_of(int(time[1]), time[3]), int(time[2]))
+        return Moment(in_wita(moment, time[4]), True)
     return Moment(datetime(year, month, day, tzinfo=WITA), False)
 
 

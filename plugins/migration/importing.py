@@ -13,7 +13,8 @@ Safe to repeat: a file is only written when its bytes change, each one whole
 first, the view-count snapshot and the import's record last.
 data/imported-posts.json records what the import wrote (a hash of each
 post): a post whose file no longer has that hash was edited, and is kept; a
-post an editor deleted is not written again.
+post an editor deleted is not written again; a post that a less complete
+copy of the old site would make a draft, or rob of a photo, is kept too.
 """
 
 import errno
@@ -40,6 +41,7 @@ from .regions import guess_wilayah
 RECORD_VERSION = 1
 DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip"}
 PHOTOS = {".jpg", ".jpeg", ".png", ".webp"}
+PAGES = (".html", ".htm")
 # WordPress's resized copies: "rapat-1024x683.jpg" of "rapat.jpg".
 SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z]+$)")
 
@@ -55,7 +57,7 @@ class Outcome:
     sources: list[str]
     path: str | None = None  # the post's file, from the project's folder
     reasons: list[str] = field(default_factory=list)  # why an editor must look (a draft)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth a look, yet published
 
 
 @dataclass
@@ -73,6 +75,8 @@ class Report:
     views: int = 0  # baseline counts added or raised
     problems: list = field(default_factory=list)  # `check`'s lines about imported posts
     fatal: int = 0  # `check`'s problems that would stop the build, anywhere
+    noted: list[Outcome] = field(default_factory=list)  # published, with notes
+    hints: list[str] = field(default_factory=list)  # what to do for the whole import
 
 
 def digest(data: bytes) -> str:
@@ -91,6 +95,10 @@ class Files:
     def absolute(self, url: str, post: OldPost) -> str:
         return urljoin(post.base, url)
 
+    def photo_hint(self) -> str:
+        """What to do when photos were not found, for the report."""
+        raise NotImplementedError
+
 
 class MirrorFiles(Files):
     def __init__(self, mirror: Mirror):
@@ -102,21 +110,45 @@ class MirrorFiles(Files):
     def find(self, url, post):
         return self.mirror.file_for(url, post.page, self.host(post)) if post.page else None
 
-    def address(self, url, post):
+    def saved_address(self, url: str, post: OldPost) -> str | None:
+        """The old address of a page URL leads to, as wget saved it ("1299.html"), saved or not."""
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path.lower().endswith(PAGES):
+            return None
         target = self.find(url, post)
-        if target is not None and target.suffix.lower() in (".html", ".htm"):
-            return self.mirror.address_of(target)
+        if target is None and post.page is not None:
+            path = unquote(parts.path)
+            target = (
+                self.mirror.root_of(self.host(post)) / path.lstrip("/")
+                if path.startswith("/")
+                else post.page.parent / path
+            ).resolve()
+        if target is None or not target.is_relative_to(self.mirror.folder):
+            return None
+        return self.mirror.address_of(target)
+
+    def address(self, url, post):
+        saved = self.saved_address(url, post)
+        if saved is not None:
+            return saved
         parts = urlsplit(urljoin(post.base, url))
         if parts.scheme in ("http", "https") and parts.netloc.lower() == self.host(post):
             return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         return None
 
     def absolute(self, url, post):
-        target = self.find(url, post)
-        host = self.host(post)
-        if target is not None and target.suffix.lower() in (".html", ".htm") and host:
-            return f"https://{host}{self.mirror.address_of(target)}"
+        # The old address, not wget's copy of it: "…/read/1299", not "…/read/1299.html".
+        saved, host = self.saved_address(url, post), self.host(post)
+        if saved is not None and host:
+            return f"https://{host}{saved}"
         return urljoin(post.base, url)
+
+    def photo_hint(self):
+        return _(
+            "some photos or documents were not beside the saved pages: save the old site "
+            "again with wget --mirror --page-requisites (-p), which saves them, and run the "
+            "import again"
+        )
 
 
 class ExportFiles(Files):
@@ -131,6 +163,18 @@ class ExportFiles(Files):
         if parts.netloc.lower() == self.uploads.host:
             return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         return None
+
+    def photo_hint(self):
+        if self.uploads.folder is None:
+            return _(
+                "an export holds no photos: give its photos with --uploads FOLDER (the old "
+                "site's wp-content/uploads folder, or a mirror of the site), e.g. python3 "
+                "dev.py import-wordpress ekspor.xml --uploads uploads"
+            )
+        return _(
+            "some photos are not in {folder}: copy the whole wp-content/uploads folder of "
+            "the old site, and run the import again"
+        ).format(folder=self.uploads.folder)
 
 
 def address_key(address: str) -> str:
@@ -217,6 +261,7 @@ class Plan:
     # (recorded, gone); owned (its address is another file's); kept; refused
     state: str = "new"
     other: str = ""  # the old site that wrote the file first, when it is another
+    lost: list[str] = field(default_factory=list)  # what writing it again would lose
 
 
 # The states in which the import writes the post.
@@ -261,16 +306,40 @@ class Site:
         folder = self.content / self.settings["ARTICLE_PATHS"][0] / f"{moment:%Y}"
         return folder / f"{moment:%Y-%m-%d}-{slug}.md"
 
-    def source_for(self, path: Path, text: str):
-        header = self.read_header(text)
-        return self.check.Source(path, Path(self.shown(path)), "article", header, header.body)
+    def fatal(self, path: Path, text: str) -> list[str]:
+        """What `check` would refuse in TEXT written at PATH, even as a draft.
 
-    def fatal(self, source) -> list[str]:
+        The text is read from a scratch file, as `check` reads a post (its size,
+        its bytes, its header), then checked by every rule.
+        """
+        scratch = self.root / self.settings.get("CACHE_PATH", ".cache") / "migration"
+        scratch.mkdir(parents=True, exist_ok=True)
+        trial = scratch / "check.md.tmp"
+        trial.write_bytes(text.encode("utf-8"))
+        try:
+            read, problems = self.check.read_source(trial, Path(self.shown(path)), "article")
+        finally:
+            trial.unlink(missing_ok=True)
+        if read is None:
+            return [problem.message for problem in problems]
+        source = self.check.Source(path, read.path, "article", read.header, read.body)
         return [
             problem.message
             for problem in self.check.check_source(source, self.settings, self.content)
             if problem.fatal
         ]
+
+
+# A slug cut short, for a title too long to make a file's name of ("2021-11-03-<slug>.md").
+SHORT_SLUG = 100
+
+
+def short_slug(slug: str, limit: int) -> tuple[str, bool]:
+    """SLUG, or its first words within SHORT_SLUG characters if the post's file name would
+    be longer than LIMIT bytes; and whether it was cut."""
+    if len(f"2021-11-03-{slug}-99.md".encode()) <= limit:
+        return slug, False
+    return slug[: SHORT_SLUG + 1].rsplit("-", 1)[0].strip("-"), True
 
 
 def site_of(post: OldPost) -> str:
@@ -291,6 +360,12 @@ def same_post(one: OldPost, other: OldPost) -> bool:
     )
 
 
+def photos_in(text: str) -> set[str]:
+    """The photos and documents a post's text shows or links: "images/2021/rapat.jpg"."""
+    linked = set(re.findall(r"\{static\}/([^)\s]+)", text))
+    return linked | set(re.findall(r"^Image:[ \t]*(\S+)", text, re.MULTILINE))
+
+
 class Importer:
     def __init__(self, site: Site, files: Files, record_path: Path, snapshot_path: Path):
         self.site, self.files = site, files
@@ -301,6 +376,7 @@ class Importer:
         self.photo_plan: dict[Path, Path] = {}  # source file -> where it goes in content/
         self.photo_sources: dict[str, str] = {}  # content path -> digest of its source
         self.photos_written: set[Path] = set()
+        self.photos_missing = False  # a photo or document was not among the saved files
 
     # -- planning -------------------------------------------------------------------------
 
@@ -318,6 +394,7 @@ class Importer:
                 reason = _("the title has no words to make an address of")
                 self.report.refused.append(Outcome([post.source], reasons=[reason]))
                 continue
+            slug, shortened = short_slug(slug, self.site.check.NAME_MAX_BYTES)
             url = self.site.published_url(slug, post.published.when)
             first = plans.get(url)
             if first is not None and same_post(first.post, post):
@@ -337,6 +414,14 @@ class Importer:
             plan = Plan(
                 post, [post.source], slug, url, self.site.post_path(slug, post.published.when)
             )
+            if shortened:
+                plan.renamed = True
+                plan.reasons.append(
+                    _(
+                        "its title is too long to make a file name of; it was given the shorter "
+                        "address /{url}"
+                    ).format(url=url)
+                )
             if renamed:
                 plan.renamed = True
                 plan.reasons.append(
@@ -360,7 +445,14 @@ class Importer:
             recorded = self.record["posts"].get(key)
             owner = by_url.get(plan.url)
             if owner is not None and owner.file.resolve() != plan.path.resolve():
-                plan.state, plan.path = "owned", owner.file.resolve()
+                mine = self.record["posts"].get(self.site.shown(owner.file))
+                if mine is None:
+                    plan.state = "owned"
+                elif mine["sha256"] == digest(owner.file.read_bytes()):
+                    plan.state = "redated"  # imported before, with the date the old site had
+                else:
+                    plan.state = "edited"
+                plan.path = owner.file.resolve()
             elif recorded and recorded.get("site", site_of(plan.post)) != site_of(plan.post):
                 # The same post, imported from another old site first: that one stays.
                 plan.state, plan.other = "other", recorded["site"]
@@ -417,6 +509,7 @@ class Importer:
         post, year = plan.post, plan.post.published.when.year
         found = self.find_photo(url, post) if url else None
         if found is None:
+            self.photos_missing = True
             plan.reasons.append(
                 _(
                     "the photo {url} is not among the saved files; save it and add it by hand"
@@ -465,6 +558,20 @@ class Importer:
             return token
         if found is not None and found.suffix.lower() in DOCUMENTS:
             return self.static(self.photo_target(found, post.published.when.year))
+        if (
+            found is None
+            and self.files.address(href, post) is not None
+            and (Path(urlsplit(absolute).path).suffix.lower() in DOCUMENTS)
+        ):
+            # A document of the old site that was not saved: its link dies with the old site.
+            self.photos_missing = True
+            plan.reasons.append(
+                _(
+                    "the document {url} is not among the saved files: the link leads to the "
+                    "old site; save the document with the pages (or put it in content/images/ "
+                    "and link to it) before the old site is switched off"
+                ).format(url=absolute)
+            )
         return absolute
 
     def compose(self, plan: Plan, targets: dict) -> None:
@@ -473,14 +580,24 @@ class Importer:
         plan.reasons += post.notes
         if post.draft:
             plan.reasons.append(post.draft)
+        if not post.published.timed:
+            plan.notes.append(
+                _(
+                    "the old page gives the day but no time: its Date: is {date} 00:00 (WITA); "
+                    "write the time there if you know it"
+                ).format(date=f"{post.published.when:%Y-%m-%d}")
+            )
+        image = image_alt = caption = None
+        body = post.body
+        if post.image:
+            image, image_alt = self.featured(plan)
+            if image:
+                body, caption = self.without_featured(plan, body)
         plan.body = to_markdown(
-            post.body,
+            body,
             lambda url, alt: self.photo(plan, url, alt),
             lambda href: self.link(plan, href, targets),
         )
-        image = image_alt = None
-        if post.image:
-            image, image_alt = self.featured(plan)
         text = body_text(post.body)
         wilayah, why = guess_wilayah(f"{text}\n{post.title}", self.site.gazetteer)
         if why:
@@ -503,17 +620,18 @@ class Importer:
             summary=summary or summary_of(post.body, limit),
             image=image,
             image_alt=image_alt,
+            image_caption=caption,
             slug=plan.slug if plan.renamed else None,
             old_urls=old_urls,
             draft=bool(plan.reasons),
         )
         # Photos first: a post is checked, and written, only once what it shows is there.
         self.write_photos()
-        problems = self.site.fatal(self.site.source_for(plan.path, self.direct_text(plan)))
+        problems = self.site.fatal(plan.path, self.direct_text(plan))
         if problems and not plan.fields.draft:
             plan.reasons += [_("check: {problem}").format(problem=p) for p in problems]
             plan.fields.draft = True
-            problems = self.site.fatal(self.site.source_for(plan.path, self.direct_text(plan)))
+            problems = self.site.fatal(plan.path, self.direct_text(plan))
         if problems:
             plan.state, plan.reasons = "refused", problems
 
@@ -522,6 +640,7 @@ class Importer:
         url, alt = post.image
         found = self.find_photo(url, post)
         if found is None:
+            self.photos_missing = True
             plan.reasons.append(
                 _("the featured photo {url} is not among the saved files").format(url=url)
             )
@@ -543,6 +662,22 @@ class Importer:
             return None, None
         target = self.photo_target(found, post.published.when.year)
         return target.relative_to(self.site.content).as_posix(), alt
+
+    def without_featured(self, plan: Plan, html: str) -> tuple[str, str | None]:
+        """The body less the featured photo, which the post shows above it already, and that
+        photo's caption there, for `Image_Caption:`."""
+        post = plan.post
+        featured = self.find_photo(post.image[0], post)
+        soup = BeautifulSoup(html, "html.parser")
+        for image in soup.find_all("img"):
+            if not image.get("src") or self.find_photo(image["src"], post) != featured:
+                continue
+            figure = image.find_parent("figure")
+            caption = figure.find("figcaption") if figure else None
+            text = " ".join(caption.get_text(" ").split()) if caption else None
+            (figure or image).decompose()
+            return str(soup), text or None
+        return html, None
 
     def direct_text(self, plan: Plan) -> str:
         """The post with its links to other imported posts at their old addresses."""
@@ -588,7 +723,7 @@ class Importer:
             if plan.state == "deleted":
                 continue
             # An editor's file stays where it is: links lead to it.
-            target = plan.path if plan.state in ("owned", "edited") else plan
+            target = plan.path if plan.state in ("owned", "edited", "redated") else plan
             if plan.post.page is not None:
                 targets[plan.post.page.resolve()] = target
             for address in plan.post.addresses:
@@ -603,6 +738,11 @@ class Importer:
                 ours = current in (self.final_text(plan).encode(), self.direct_text(plan).encode())
                 plan.state = "ours" if ours else "kept"
         for plan in plans:
+            if plan.state == "ours":
+                plan.lost = self.lost_by(plan)
+                if plan.lost:  # a copy of the old site less complete than the one imported
+                    plan.state = "complete"
+        for plan in plans:
             waiting = [
                 target
                 for target, _absolute in plan.links.values()
@@ -613,12 +753,12 @@ class Importer:
                 self.writer.write(plan.path, self.direct_text(plan).encode())
         counts = {}
         for plan in plans:
-            outcome = Outcome(plan.sources, self.site.shown(plan.path), plan.reasons)
+            outcome = Outcome(plan.sources, self.site.shown(plan.path), plan.reasons, plan.notes)
             if plan.state == "refused":
                 report.refused.append(outcome)
                 continue
             if plan.state not in WRITTEN:
-                outcome.reasons = [self.kept_reason(plan)]
+                outcome.reasons, outcome.notes = [self.kept_reason(plan)], []
                 report.kept.append(outcome)
                 if plan.state != "deleted" and plan.post.views:
                     counts["/" + plan.url] = plan.post.views
@@ -630,6 +770,8 @@ class Importer:
                 report.unchanged.append(outcome)
             if plan.reasons:
                 report.review.append(outcome)
+            elif plan.notes:
+                report.noted.append(outcome)
             if plan.post.views:
                 counts["/" + plan.url] = plan.post.views
             self.record["posts"][self.site.shown(plan.path)] = {
@@ -638,43 +780,96 @@ class Importer:
                 "addresses": plan.post.addresses,
                 "site": site_of(plan.post),
             }
+        if self.photos_missing:
+            report.hints.append(self.files.photo_hint())
         self.record["photos"].update(self.photo_sources)
         report.views = self.save_views(counts, today)
         self.writer.write(self.record_path, record_bytes(self.record))
         return report
 
+    def lost_by(self, plan: Plan) -> list[str]:
+        """What writing the post again would lose: its publication, its photos."""
+        before = plan.path.read_text(encoding="utf-8")
+        status = self.site.read_header(before).get("status")
+        lost = []
+        if plan.fields.draft and not (status and status.value == "draft"):
+            lost.append(_("make the published post a draft"))
+        photos = sorted(photos_in(before) - photos_in(self.final_text(plan)))
+        if photos:
+            lost.append(_("leave out its photos {names}").format(names=", ".join(photos)))
+        return lost
+
     def kept_reason(self, plan: Plan) -> str:
+        """Why the post's file was not written, and what an editor may do: each word true."""
         shown = self.site.shown(plan.path)
-        old = ", ".join(filter(None, map(as_old_url, plan.post.addresses)))
         if plan.state == "deleted":
             return _("{file} was deleted by an editor; it is not written again").format(file=shown)
+        header = self.site.read_header(plan.path.read_text(encoding="utf-8"))
+        written = header.get("old_urls")
+        there = {old.strip() for old in written.value.split(",")} if written else set()
+        missing = [
+            old for old in dict.fromkeys(map(as_old_url, plan.post.addresses)) if old
+            and old not in there
+        ]  # fmt: skip
         hint = (
-            _("; to keep the old address working add 'Old_Urls: {old}' to it").format(old=old)
-            if old
+            _("; to keep the old address working add {old} to its Old_Urls:").format(
+                old=", ".join(missing)
+            )
+            if missing
             else ""
         )
+        if plan.state == "complete":
+            message = _(
+                "{file} was imported before from a more complete copy of the old site; "
+                "writing it again would {lost}: it is kept as it is"
+            )
+            return message.format(file=shown, lost=_(" and ").join(plan.lost)) + hint
+        if plan.state == "redated":
+            message = _(
+                "{file} was imported before with the date {before}; the old site now says "
+                "{after}: it is kept as it is; change its Date: by hand if the new one is right"
+            )
+            date = header.get("date")
+            return (
+                message.format(
+                    file=shown,
+                    before=date.value if date else "?",
+                    after=f"{plan.post.published.when:%Y-%m-%d %H:%M}",
+                )
+                + hint
+            )
         if plan.state == "other":
             message = _("{file} was imported from {site} already; it is kept as it is")
             return message.format(file=shown, site=plan.other) + hint
         if plan.state == "edited":
-            return (
-                _("{file} was edited after the import; it is kept as it is").format(file=shown)
-                + hint
-            )
-        return (
-            _("{file} is already in content/ (written by hand); it is kept as it is").format(
-                file=shown
-            )
-            + hint
-        )
+            message = _("{file} was edited after the import; it is kept as it is")
+            return message.format(file=shown) + hint
+        message = _("{file} is already in content/ (written by hand); it is kept as it is")
+        return message.format(file=shown) + hint
 
     def save_views(self, counts: dict[str, int], today: date) -> int:
+        """The old counters as baselines; only the baseline's lines of the file change."""
         from view_counts import snapshot as snapshots  # noqa: PLC0415
 
-        snapshot = snapshots.load(self.snapshot_path)
-        raised = snapshots.raise_baseline(snapshot, counts, today)
-        if raised:
-            snapshots.save(snapshot, self.snapshot_path)
+        snapshots.load(self.snapshot_path)  # whole and valid, or SnapshotError
+        text = self.snapshot_path.read_text(encoding="utf-8") if self.snapshot_path.exists() else ""
+        written = json.loads(text) if text else snapshots.empty()
+        raised = snapshots.raise_baseline(written, counts, today)
+        if not raised:
+            return 0
+        # The file as it was written (an older version's layout too): only what changed.
+        before = json.loads(text) if text else None
+        if before is None or (
+            before.get("version") == snapshots.VERSION and text == snapshots.dumps(before)
+        ):
+            data = snapshots.dumps(written)
+        elif text == record_bytes(before).decode():
+            data = record_bytes(written).decode()
+        else:  # a layout of its own: view_counts writes it its way
+            snapshot = snapshots.load(self.snapshot_path)
+            snapshots.raise_baseline(snapshot, counts, today)
+            data = snapshots.dumps(snapshot)
+        self.writer.write(self.snapshot_path, data.encode("utf-8"))
         return raised
 
 

@@ -6,9 +6,11 @@ A folder as `wget --mirror --adjust-extension --convert-links` or a browser's
 beside them. A page is a post unless its address, WordPress's body classes
 or its shape say it is a list, a tag page, the home page or a static page.
 The post's text is found by trafilatura; its title, section, date and
-counter are read from the page around it.
+counter are read from the page around it, never from what is beside the
+post (sidebars, widgets, related posts, comments).
 """
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -16,12 +18,12 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import trafilatura
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, UnicodeDammit
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from lxml import etree
 
 from translations import _
 
-from .dates import Moment, find_moment, parse_iso
+from .dates import Moment, date_words, find_moment, parse_iso
 
 PAGE_SUFFIXES = (".html", ".htm")
 SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)")
@@ -48,6 +50,25 @@ TAG_SEGMENTS = {"tag", "tags", "topik", "label", "labels"}
 LIST_QUERIES = ("page=", "paged=", "halaman=", "cat=", "start=")
 HOME_PATHS = {"/", "/index.php", "/index.html", "/index.htm", "/home", "/beranda"}
 WORDPRESS_LISTS = {"home", "blog", "archive", "category", "tag", "date", "author", "search"}
+# The old site's pages about the office, not news: /profil/, /index.php/tentang-kami...
+STATIC_SEGMENTS = {
+    "profil", "profile", "tentang", "tentang-kami", "about", "about-us", "kontak", "contact",
+    "visi-misi", "struktur", "struktur-organisasi", "sejarah", "ppid", "tugas-dan-wewenang",
+}  # fmt: skip
+# Parts of a page beside the post, by class or id: sidebars, widgets, related and popular
+# posts, comments, share rows. Their dates and counters are other posts'.
+BESIDE = re.compile(
+    r"sidebar|widget|related|terkait|populer|popular|recent|terbaru|comment|komentar|share"
+    r"|breadcrumb",
+    re.IGNORECASE,
+)
+BESIDE_TAGS = {"aside", "nav", "footer"}
+# A paragraph of this many words is the post's text: its date is written before it.
+BODY_WORDS = 20
+# Separators of a date line: "Kamis, 11 November 2021 | 14.00 WITA | Admin".
+DATE_LINE_MARKS = re.compile(r"[\s\d|·•/\\\-–—,.:()]+")
+DATE_LINE_WORDS = 4  # besides the date's and time's own: an author's name, "oleh", "Wita"
+LONE_LINK = re.compile(r"⟦(\d+)⟧(.*?)⟦/\1⟧", re.DOTALL)
 
 
 @dataclass
@@ -164,12 +185,43 @@ class Mirror:
         return None
 
 
+DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+UTF_8 = {"utf-8", "utf8"}
+
+
+def as_windows_1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """What is not UTF-8 in a page, read as Windows-1252 (Latin-1 as browsers read it)."""
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("kpu-windows-1252", as_windows_1252)
+
+
+def decode(data: bytes) -> str:
+    """A page's bytes as text: UTF-8 first, and what is not UTF-8 as Windows-1252.
+
+    Old PHP CMSs print a UTF-8 template around text kept in Latin-1, and
+    often declare neither; a page that declares another charset is read in it.
+    """
+    for mark, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(mark):
+            return data.decode(encoding, errors="replace")
+    declared = DECLARED.search(data[:4096])
+    name = declared[1].decode("ascii", "replace").lower() if declared else "utf-8"
+    if name not in UTF_8 and name not in ("iso-8859-1", "latin-1", "latin1", "us-ascii"):
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return data.decode("utf-8", errors="kpu-windows-1252").removeprefix("\ufeff")
+
+
 def read_markup(path: Path) -> str | None:
-    """The page's text, in the encoding it declares or the one it is in (old CMSs: Latin-1)."""
+    """The page's text, or None if it is not text (a photo saved with .html)."""
     data = path.read_bytes()
     if b"\x00" in data[:2048] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
-    return UnicodeDammit(data, is_html=True).unicode_markup
+    return decode(data)
 
 
 def meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -237,6 +289,9 @@ def address_reason(address: str) -> str | None:
         return _("a tag page")
     if any(segment in LIST_SEGMENTS for segment in segments) or query.startswith(LIST_QUERIES):
         return _("a list of posts")
+    first = next((segment for segment in segments if segment != "index.php"), None)
+    if first in STATIC_SEGMENTS:
+        return _("a page of the old site, not a news post")
     return None
 
 
@@ -248,8 +303,22 @@ def classify(soup: BeautifulSoup, address: str) -> str | None:
     reason = address_reason(address)
     if reason:
         return reason
-    # Several headings that are links: the titles of a list of posts.
-    linked = [h for h in soup.find_all(["h1", "h2", "h3", "h4"]) if h.find("a", href=True)]
+    # Several headings that are links: the titles of a list of posts; not those of the
+    # related posts under a post ("Berita Terkait") or of a sidebar.
+    skipped = beside_post(soup, None)
+    related = [
+        label
+        for label in soup.find_all(["h2", "h3", "h4", "h5", "h6", "p", "strong", "div"])
+        if normal_text(label.get_text(" ")).lower().strip(" :") in RELATED_LABELS
+    ]
+    after_related = {id(element) for label in related[:1] for element in label.find_all_next()}
+    linked = [
+        heading
+        for heading in soup.find_all(["h1", "h2", "h3", "h4"])
+        if heading.find("a", href=True)
+        and outside(heading, skipped)
+        and id(heading) not in after_related
+    ]
     return _("a list of posts") if len(linked) >= 3 else None
 
 
@@ -290,19 +359,51 @@ def find_title(soup: BeautifulSoup) -> tuple[str | None, Tag | None]:
     return None, None
 
 
-def text_after(element: Tag | None, soup: BeautifulSoup, reach: int = REACH) -> str:
-    """The page's text from ELEMENT on, as a reader sees it, up to REACH characters."""
-    if element is None:
-        return normal_text(soup.get_text(" "))[:reach]
+def is_beside(element: Tag) -> bool:
+    if element.name in BESIDE_TAGS:
+        return True
+    said = " ".join([*element.get("class", []), element.get("id") or ""])
+    return bool(said.strip()) and bool(BESIDE.search(said))
+
+
+def beside_post(soup: BeautifulSoup, title: Tag | None) -> set[int]:
+    """The elements beside the post (sidebars, widgets, comments...), not those holding it."""
+    holding = {id(parent) for parent in title.parents} if title is not None else set()
+    return {
+        id(element)
+        for element in soup.find_all(True)
+        if element.name not in ("html", "body") and id(element) not in holding
+        and is_beside(element)
+    }  # fmt: skip
+
+
+def outside(node, skipped: set[int]) -> bool:
+    return not any(id(parent) in skipped for parent in node.parents)
+
+
+def text_after(
+    element: Tag | None, soup: BeautifulSoup, reach: int = REACH, until_body: bool = False
+) -> str:
+    """The page's text from ELEMENT on, as a reader sees it, up to REACH characters.
+
+    What is beside the post is left out; UNTIL_BODY stops at the post's first
+    paragraph, for the date line written above it (a date in the text is another day's).
+    """
+    skipped = beside_post(soup, element)
     pieces, size = [], 0
-    for node in element.next_elements:
-        if isinstance(node, NavigableString) and not isinstance(node, Comment):
-            if node.find_parent(["script", "style"]):
-                continue
-            pieces.append(str(node))
-            size += len(node)
-            if size > reach:
+    for node in element.next_elements if element is not None else soup.descendants:
+        if isinstance(node, Tag):
+            if until_body and node.name == "p" and len(node.get_text(" ").split()) >= BODY_WORDS:
                 break
+            continue
+        if isinstance(node, Comment) or not isinstance(node, NavigableString):
+            continue
+        if not outside(node, skipped) or node.find_parent(["script", "style"]):
+            continue
+        pieces.append(str(node))
+        size += len(node)
+        if size > reach:
+            break
     return normal_text(" ".join(pieces))
 
 
@@ -331,15 +432,17 @@ def find_moment_of(soup: BeautifulSoup, title: Tag | None) -> Moment | None:
     found = parse_iso(said) if said else None
     if found:
         return found
+    skipped = beside_post(soup, title)
     for time in soup.select("time.published[datetime], [itemprop=datePublished][datetime]"):
-        found = parse_iso(time["datetime"])
+        found = parse_iso(time["datetime"]) if outside(time, skipped) else None
         if found:
             return found
-    found = find_moment(text_after(title, soup))
+    found = find_moment(text_after(title, soup, until_body=True))
     if found:
         return found
-    time = soup.find("time", datetime=True)
-    return parse_iso(time["datetime"]) if time else None
+    # A <time> of the post's own, not of a sidebar's or a comment's.
+    times = [time for time in soup.find_all("time", datetime=True) if outside(time, skipped)]
+    return parse_iso(times[0]["datetime"]) if times else None
 
 
 def count_of(text: str) -> int | None:
@@ -361,6 +464,16 @@ def is_share(text: str) -> bool:
         return True
     tokens = re.findall(r"[\w-]+", words)
     return bool(tokens) and all(token in SHARE_WORDS for token in tokens)
+
+
+def is_date_line(text: str) -> bool:
+    """A date line on its own, as some extractions keep it: "Selasa, 30 November 2021 08.15
+    Wita", "Kamis, 11 November 2021 | 14.00 WITA | Admin" (its date, time and author)."""
+    text = normal_text(text)
+    if len(text) > 100 or find_moment(text) is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", DATE_LINE_MARKS.sub(" ", text))
+    return len([word for word in words if word.lower() not in date_words()]) <= DATE_LINE_WORDS
 
 
 def clean_body(html: str, title: str, section: str | None) -> str:
@@ -390,13 +503,40 @@ def clean_body(html: str, title: str, section: str | None) -> str:
         ):
             element.decompose()
     first = root.find(True)
-    if first is not None and not first.find("img"):
-        text = normal_text(first.get_text(" "))
-        moment = find_moment(text)
-        # A date line on its own, as some extractions keep it ("Selasa, 30 November 2021 08.15 Wita").
-        if moment and len(re.sub(r"[\d.:,]|\b\w+\b", "", text).strip()) < 3 and len(text) < 60:
-            first.decompose()
+    if first is not None and not first.find("img") and is_date_line(first.get_text(" ")):
+        first.decompose()
     return "".join(str(child) for child in root.children).strip()
+
+
+def mark_lone_links(soup: BeautifulSoup, title: Tag | None) -> dict[str, str]:
+    """Paragraphs that are one link ("Unduh SK Nomor 12", a PDF), among the post's paragraphs.
+
+    The extraction drops them as it drops a menu's links: each link becomes marked
+    text, which restore_links() makes a link again. Returns {mark: href}.
+    """
+    links = {}
+    skipped = beside_post(soup, title)
+    for paragraph in soup.find_all("p"):
+        anchors = paragraph.find_all("a", href=True)
+        if len(anchors) != 1 or not outside(paragraph, skipped):
+            continue
+        text = normal_text(anchors[0].get_text(" "))
+        if not text or normal_text(paragraph.get_text(" ")) != text:
+            continue
+        neighbours = paragraph.parent.find_all("p", recursive=False) if paragraph.parent else []
+        if not any(len(p.get_text(" ").split()) >= BODY_WORDS for p in neighbours):
+            continue
+        mark = str(len(links))
+        links[mark] = anchors[0]["href"]
+        anchors[0].replace_with(f"⟦{mark}⟧{text}⟦/{mark}⟧")
+    return links
+
+
+def restore_links(html: str, links: dict[str, str]) -> str:
+    def link(match):
+        return f'<a href="{escape(links[match[1]])}">{match[2]}</a>' if match[1] in links else ""
+
+    return re.sub(r"⟦/?\d+⟧", "", LONE_LINK.sub(link, html))
 
 
 def keep_captions(soup: BeautifulSoup) -> str:
@@ -516,8 +656,9 @@ def read_page(path: Path, mirror: Mirror) -> OldPost | Skipped:
         return Skipped(
             shown, _("no date was found on it: not a news post, or its date is not shown")
         )
-    extracted = extract(keep_captions(soup))
-    section = find_section(soup, heading)
+    section, tags = find_section(soup, heading), tags_of(soup)
+    links = mark_lone_links(soup, heading)
+    extracted = restore_links(extract(keep_captions(soup)) or "", links)
     body = clean_body(extracted, title, section) if extracted else ""
     body_text = normal_text(BeautifulSoup(body, "html.parser").get_text(" "))
     if not body_text and "<img" not in body:
@@ -529,7 +670,7 @@ def read_page(path: Path, mirror: Mirror) -> OldPost | Skipped:
         title=title,
         published=moment,
         section=section,
-        tags=tags_of(soup),
+        tags=tags,
         summary=description_of(soup, body_text),
         body=body,
         views=count_of(text_after(heading, soup)),

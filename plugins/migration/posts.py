@@ -88,6 +88,7 @@ class Fields:
     slug: str | None
     old_urls: list[str]
     draft: bool
+    image_caption: str | None = None
 
 
 def post_text(fields: Fields, body: str) -> str:
@@ -104,6 +105,8 @@ def post_text(fields: Fields, body: str) -> str:
     if fields.image:
         lines.append(f"Image: {fields.image}")
         lines.append(f"Image_Alt: {one_line(fields.image_alt or '')}")
+        if fields.image_caption:
+            lines.append(f"Image_Caption: {one_line(fields.image_caption)}")
     if fields.slug:
         lines.append(f"Slug: {fields.slug}")
     if fields.old_urls:

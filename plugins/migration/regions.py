@@ -2,7 +2,7 @@
 
 The regencies a text names are found by `check`'s suggestion rules
 (regencies/mentions.py). One regency, and no word of the whole province, is
-that regency; words of the whole province ("se-NTT", "22 kabupaten/kota")
+that regency; words of the whole province ("se-NTT", "se-Provinsi NTT", "22 kabupaten/kota")
 and no regency is NTT. Anything else is left to an editor: no regency, two
 or more, or the province and a regency at once.
 """
@@ -14,7 +14,7 @@ from regencies.mentions import finder_for
 from translations import _
 
 PROVINCE_WIDE = re.compile(
-    r"\bse-?\s?(?:NTT|Nusa\s+Tenggara\s+Timur)\b"
+    r"\bse-?\s?(?:Provinsi\s+|Prov\.\s*)?(?:NTT|Nusa\s+Tenggara\s+Timur)\b"
     r"|\b22\s+(?:KPU\s+)?kabupaten\s*/\s*kota\b"
     r"|\bseluruh\s+(?:KPU\s+)?kabupaten\s*/\s*kota\b",
     re.IGNORECASE,

@@ -12,9 +12,8 @@ def outcome_lines(outcome: Outcome, reasons: bool = True) -> list[str]:
     head = _("{file} (from {sources})").format(
         file=outcome.path or "-", sources=", ".join(outcome.sources)
     )
-    return [f"    {head}"] + (
-        [f"      - {reason}" for reason in outcome.reasons] if reasons else []
-    )
+    said = outcome.reasons + outcome.notes if reasons else []
+    return [f"    {head}"] + [f"      - {reason}" for reason in said]
 
 
 def report_lines(report: Report) -> list[str]:
@@ -36,6 +35,11 @@ def report_lines(report: Report) -> list[str]:
         (
             report.kept,
             _("Kept as they are, not overwritten ({count}):"),
+            True,
+        ),
+        (
+            report.noted,
+            _("Published, with something to look at when you can ({count}):"),
             True,
         ),
         (
@@ -96,6 +100,9 @@ def report_lines(report: Report) -> list[str]:
             report.views,
         ).format(count=report.views),
     ]
+    if report.hints:
+        lines += ["", "  " + _("What to do:")]
+        lines += [f"    - {hint}" for hint in report.hints]
     lines += ["", "  " + _("python3 dev.py check on the site after the import:")]
     lines += [f"    {problem}" for problem in report.problems]
     if report.fatal:

@@ -20,6 +20,7 @@ from translations import _
 
 from .dates import WITA, Moment
 from .pages import OldPost, Skipped
+from .system import reason_of
 
 # Post meta where counter plugins and themes keep a post's views.
 COUNTER_KEYS = (
@@ -188,7 +189,7 @@ def parse(path: Path):
         ).format(error=error.msg)
         raise ExportError(f"{path}:{line}: {message}") from None
     except OSError as error:
-        raise ExportError(f"{path}: {error.strerror or error}") from None
+        raise ExportError(f"{path}: {reason_of(error)}") from None
 
 
 def read_export(path: Path) -> Export:
