@@ -345,8 +345,9 @@ def usage() -> str:
     return "\n".join(lines)
 
 
-def task_parameters() -> dict[str, tuple[list[str], list[str]]]:
-    """Each task of tasks.py: (required parameters, optional ones), as invoke names them.
+def task_parameters() -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Each task of tasks.py: (required parameters, optional ones, the optional ones that are
+    flags and take no value), as invoke names them.
 
     Read from the source, so that a mistyped command is answered in Indonesian
     before anything is installed, not by invoke's English.
@@ -361,7 +362,12 @@ def task_parameters() -> dict[str, tuple[list[str], list[str]]]:
         if any(isinstance(d, ast.Name) and d.id == "task" for d in decorators):
             names = [argument.arg.replace("_", "-") for argument in node.args.args[1:]]
             required = len(names) - len(node.args.defaults)
-            tasks[node.name.replace("_", "-")] = (names[:required], names[required:])
+            flags = [
+                name
+                for name, default in zip(names[required:], node.args.defaults, strict=True)
+                if isinstance(default, ast.Constant) and isinstance(default.value, bool)
+            ]
+            tasks[node.name.replace("_", "-")] = (names[:required], names[required:], flags)
     return tasks
 
 
@@ -389,12 +395,46 @@ def import_kind(name: str, given: str) -> str | None:
     return None
 
 
+def positional(rest: list[str], flags: list[str]) -> list[str]:
+    """The words of REST that are not options nor an option's value."""
+    return [
+        word
+        for before, word in zip(["", *rest], rest, strict=False)
+        if not word.startswith("-")
+        and not (before.startswith("-") and "=" not in before and before.lstrip("-") not in flags)
+    ]
+
+
+def wrong_count(name: str, unfilled: list[str], given: list[str], helped: bool) -> str | None:
+    """Too few or too many words for the parameters UNFILLED by options, which invoke would
+    answer in English ('No idea what ... is!')."""
+    example = EXAMPLES.get(name, f"python3 dev.py --help {name}")
+    if len(given) > len(unfilled) and not helped:
+        extra = given[len(unfilled)]
+        if not unfilled:
+            message = _(
+                "'{command}' takes nothing more, and '{extra}' is too much: python3 dev.py "
+                "--help {command} shows what it takes"
+            )
+            return message.format(command=name, extra=extra)
+        message = _(
+            "'{command}' takes one {what}, and '{extra}' is one too many (a name with spaces "
+            "goes in quotes), e.g. {example}"
+        )
+        return message.format(command=name, what=unfilled[0].upper(), extra=extra, example=example)
+    if len(given) < len(unfilled):
+        missing = " ".join(word.upper() for word in unfilled[len(given) :])
+        message = _("'{command}' needs {missing}, e.g. {example}")
+        return message.format(command=name, missing=missing, example=example)
+    return None
+
+
 def refusal(arguments: list[str]) -> str | None:
     """What is wrong with `python3 dev.py ARGUMENTS`, in one line, or None."""
     name, rest = arguments[0], arguments[1:]
     if name.startswith("-"):
         return None  # invoke's own options: --list, --help
-    tasks = {**task_parameters(), **dict.fromkeys(STANDARD_LIBRARY_TASKS, ([], []))}
+    tasks = {**task_parameters(), **dict.fromkeys(STANDARD_LIBRARY_TASKS, ([], [], []))}
     if name not in tasks:
         match = difflib.get_close_matches(name, tasks, n=1)
         if match:
@@ -402,19 +442,19 @@ def refusal(arguments: list[str]) -> str | None:
             return message.format(name=name, match=match[0])
         message = _("there is no command '{name}'; python3 dev.py alone lists the commands")
         return message.format(name=name)
-    required, optional = tasks[name]
+    required, optional, flags = tasks[name]
     for option in (word.split("=")[0] for word in rest if word.startswith("--")):
         if option[2:] not in required + optional + ["help"]:
             known = ", ".join(f"--{known}" for known in required + optional) or "-"
             message = _("'{command}' has no option {option} (it has: {known})")
             return message.format(command=name, option=option, known=known)
-    given = [word for word in rest if not word.startswith("-")]
-    if len(given) < len(required) and not any(f"--{r}" in " ".join(rest) for r in required):
-        missing = " ".join(word.upper() for word in required[len(given) :])
-        example = EXAMPLES.get(name, f"python3 dev.py --help {name}")
-        message = _("'{command}' needs {missing}, e.g. {example}")
-        return message.format(command=name, missing=missing, example=example)
-    return import_kind(name, given[0]) if given else None
+    if name in STANDARD_LIBRARY_TASKS:
+        return None  # they read their own words
+    named = {word.split("=")[0][2:] for word in rest if word.startswith("--")}
+    unfilled = [parameter for parameter in required if parameter not in named]
+    given = positional(rest, flags)
+    wrong = wrong_count(name, unfilled, given, "--help" in rest)
+    return wrong or (import_kind(name, given[0]) if given else None)
 
 
 def main(arguments: list[str]) -> int:

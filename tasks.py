@@ -511,19 +511,8 @@ def catch_up(c, tool: str, settings: dict, yesterday) -> None:
     except (PullError, snapshots.SnapshotError) as error:
         message = f"views-pull: {error}\n" + _("The snapshot was not changed.")
         raise Exit(message, code=1) from None
-    most = int(settings["VIEW_COUNTS_CATCH_UP_DAYS"])
-    missing = days_to_pull(held, tool, yesterday, most)
-    if missing.left_out:
-        start, end = missing.left_out
-        message = _(
-            "{start}..{end} is more than {days} days ago (VIEW_COUNTS_CATCH_UP_DAYS) and was "
-            "not pulled; pull it with: python3 dev.py views-pull --tool {tool} --period "
-            "{start}..{end}"
-        )
-        print(
-            "views-pull: " + message.format(start=start, end=end, days=most, tool=tool),
-            file=sys.stderr,
-        )
+    missing = days_to_pull(held, tool, yesterday, int(settings["VIEW_COUNTS_CATCH_UP_DAYS"]))
+    say_left_out("views-pull", missing, settings, tool)
     if not missing.runs:
         counted = snapshots.last_day(held, tool) or yesterday
         message = _("{tool} is counted up to {day}; nothing to pull")
@@ -548,6 +537,20 @@ def catch_up(c, tool: str, settings: dict, yesterday) -> None:
             len(failed),
         )
         raise Exit("views-pull: " + message.format(periods=", ".join(failed)), code=1)
+
+
+def say_left_out(name: str, missing, settings: dict, tool: str) -> None:
+    """Warn of the days too long ago for a catch-up (pulling.Missing.left_out), if any."""
+    if not missing.left_out:
+        return
+    start, end = missing.left_out
+    message = _(
+        "{start}..{end} is more than {days} days ago (VIEW_COUNTS_CATCH_UP_DAYS) and was "
+        "not pulled; pull it with: python3 dev.py views-pull --tool {tool} --period "
+        "{start}..{end}"
+    )
+    days = settings["VIEW_COUNTS_CATCH_UP_DAYS"]
+    print(f"{name}: " + message.format(start=start, end=end, days=days, tool=tool), file=sys.stderr)
 
 
 VIEWS_BRANCH = "view-counts"
@@ -642,18 +645,7 @@ def views_nightly(c, tool, remote="origin", branch=VIEWS_BRANCH, attempts=3):
     held = snapshots.load(path)
     # Every day not counted since the baseline moved from the old site (pulling.days_to_pull).
     missing = days_to_pull(held, tool, yesterday, int(settings["VIEW_COUNTS_CATCH_UP_DAYS"]))
-    if missing.left_out:
-        start, end = missing.left_out
-        message = _(
-            "{start}..{end} is more than {days} days ago (VIEW_COUNTS_CATCH_UP_DAYS) and was "
-            "not pulled; pull it with: python3 dev.py views-pull --tool {tool} --period "
-            "{start}..{end}"
-        )
-        days = settings["VIEW_COUNTS_CATCH_UP_DAYS"]
-        print(
-            "views-nightly: " + message.format(start=start, end=end, days=days, tool=tool),
-            file=sys.stderr,
-        )
+    say_left_out("views-nightly", missing, settings, tool)
     if not missing.runs:
         last = snapshots.last_day(held, tool)
         print("views-nightly: " + _("{tool} is counted up to {day}").format(tool=tool, day=last))

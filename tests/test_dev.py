@@ -178,6 +178,15 @@ def test_a_mistyped_command_is_answered_in_indonesian_before_anything_is_install
         'misalnya python3 dev.py new-post "Judul berita"',
         ("new-post", "Judul", "--kategori", "Berita"): "dev.py: perintah 'new-post' tidak punya "
         "pilihan --kategori (pilihannya: --title, --category)",
+        ("new-post", "Judul", "berita"): "dev.py: perintah 'new-post' menerima satu TITLE, dan "
+        "'berita' berlebih (nama yang berspasi ditulis di antara tanda kutip), misalnya "
+        'python3 dev.py new-post "Judul berita"',
+        ("views-import", "a.csv", "--format", "ga4-csv", "b.csv"): "dev.py: perintah "
+        "'views-import' menerima satu PATH, dan 'b.csv' berlebih (nama yang berspasi ditulis di "
+        "antara tanda kutip), misalnya python3 dev.py views-import ekspor.csv",
+        ("views-pull", "--tool", "matomo", "kemarin"): "dev.py: perintah 'views-pull' tidak "
+        "memerlukan apa-apa lagi, dan 'kemarin' berlebih: python3 dev.py --help views-pull "
+        "menunjukkan apa yang diterimanya",
     }
     for arguments, line in expected.items():
         result = subprocess.run(

@@ -157,7 +157,7 @@ def test_a_suggestion_is_marked_in_indonesian(site_copy, monkeypatch):
 
 
 def test_what_an_import_stores_is_the_same_in_every_language(tmp_path, monkeypatch):
-    from view_counts.importing import import_file
+    from view_counts.importing import import_files
 
     log = ROOT / "tests" / "fixtures" / "analytics-real" / "nginx-combined-goatcounter-testdata.log"
     settings = read_settings(str(ROOT / "pelicanconf.py"))
@@ -165,7 +165,7 @@ def test_what_an_import_stores_is_the_same_in_every_language(tmp_path, monkeypat
     for language in ("id", "en"):
         monkeypatch.setenv("KPU_LANG", language)
         snapshot = tmp_path / f"{language}.json"
-        import_file(log, snapshot, settings, format="access-log")
+        import_files(log, snapshot, settings, format="access-log")
         stored[language] = snapshot.read_text(encoding="utf-8")
     assert stored["id"] == stored["en"]
     assert "successful GET requests of pages" in stored["id"]

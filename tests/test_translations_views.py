@@ -5,7 +5,7 @@ import json
 from conftest import SEED_URL, run_task
 
 from view_counts.exports import read_export
-from view_counts.importing import ImportFailure, import_file
+from view_counts.importing import ImportFailure, import_files
 
 INDONESIAN = {"KPU_LANG": "id"}
 SEED = "/" + SEED_URL
@@ -67,7 +67,7 @@ def test_a_negative_count_names_the_file_and_line_first(tmp_path, monkeypatch):
     bad = tmp_path / "pages.csv"
     bad.write_text("name,visitors,pageviews\n/a/,1,-3\n", encoding="utf-8")
     try:
-        import_file(bad, tmp_path / "view-counts.json", {})
+        import_files(bad, tmp_path / "view-counts.json", {})
     except ImportFailure as failure:
         assert str(failure) == f"{bad}:2: jumlah tayangan negatif (-3)"
     else:

@@ -5,10 +5,12 @@ from pathlib import Path
 import pytest
 from conftest import run_task
 from crawlerdetect import CrawlerDetect
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from view_counts import agents
 from view_counts.agents import Agents, is_crawler
-from view_counts.exports import read_export
+from view_counts.exports import COMBINED, read_export
 
 AGENTS = Path(__file__).parent / "fixtures" / "agents"
 REAL = Path(__file__).parent / "fixtures" / "analytics-real"
@@ -142,6 +144,40 @@ def test_nginx_main_format_and_the_common_log_format():
     assert export.views == {"/berita/a/": 2}
     assert export.skipped == {"crawlers and scripts (CrawlerDetect's list)": 1}
     assert any("common log format" in note for note in export.notes)
+
+
+FIELD = st.text(st.characters(codec="utf-8", exclude_characters='\n\r"\\'), max_size=12)
+QUOTED = st.lists(st.one_of(FIELD, st.just('\\"')), max_size=4).map("".join)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(
+    method=st.sampled_from(["GET", "HEAD", "POST"]),
+    path=st.sampled_from(["/berita/a/", "/", "/style.css", "/wilayah/sikka/"]),
+    query=st.sampled_from(["", '?q=\\"', '?q=\\"a\\"b\\"c\\"d']),
+    status=st.sampled_from(["200", "304", "404"]),
+    referrer=QUOTED,
+    agent=st.one_of(QUOTED, st.sampled_from(["okhttp/4.12.0", "WhatsApp/2.23.20.0", "-"])),
+    tail=st.sampled_from(["", ' "1.2.3.4"', None]),
+)
+def test_each_line_is_read_as_the_combined_format_expression_reads_it(
+    method, path, query, status, referrer, agent, tail
+):
+    """The fast cut at quotes, and the slower one for escaped quotes, nginx's "main" format
+    (the forwarded-for address after the agent) and the common log format (no agent), find
+    the request, status and agent that the format's regular expression finds."""
+    line = f'10.0.0.1 - - [03/Nov/2026:09:00:00 +0800] "{method} {path}{query} HTTP/1.1" {status} 5'
+    line += "\n" if tail is None else f' "{referrer}" "{agent}"{tail}\n'
+    read = COMBINED.match(line)
+    counted = (
+        read["method"] == "GET"
+        and read["status"] in ("200", "304")
+        and path != "/style.css"
+        and (read["agent"] is None or Agents(MONITORS).kind(read["agent"]) is None)
+    )
+    export = agents_export(line.encode())
+    assert export.views == ({read["target"]: 1} if counted else {})
+    assert sum(export.skipped.values()) == (0 if counted else 1)
 
 
 def agents_export(data: bytes):

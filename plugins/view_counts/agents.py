@@ -15,13 +15,13 @@ from crawlerdetect.providers.exclusions import data as BROWSER_WORDS
 
 # Apps that fetch a page to draw its preview when a link is shared: one fetch per share or
 # per chat, not a reader. WhatsApp's comes from the sharer's own phone ("WhatsApp/2.23.20.0 A").
+# Searched in the lower-cased agent: a case-blind search of these is ten times slower.
 LINK_PREVIEWS = re.compile(
-    r"WhatsApp/|^WhatsApp$|facebookexternalhit|Facebot|Meta-ExternalHit|meta-externalfetcher|"
-    r"TelegramBot|Twitterbot|Slackbot|Slack-ImgProxy|Discordbot|LinkedInBot|SkypeUriPreview|"
-    r"MicrosoftPreview|BingPreview|Yahoo Link Preview|^Viber\b|Pinterestbot|redditbot|Embedly|"
-    r"Iframely|vkShare|\(Mastodon/|KakaoTalk-Scrap|SnapURLPreview|Snap URL Preview|"
-    r"BlueskyPreviewBot|Bluesky Cardyb|Google-PageRenderer|Discourse Forum Onebox|Mattermost-Bot",
-    re.IGNORECASE,
+    r"whatsapp/|^whatsapp$|facebookexternalhit|facebot|meta-externalhit|meta-externalfetcher|"
+    r"telegrambot|twitterbot|slackbot|slack-imgproxy|discordbot|linkedinbot|skypeuripreview|"
+    r"microsoftpreview|bingpreview|yahoo link preview|^viber\b|pinterestbot|redditbot|embedly|"
+    r"iframely|vkshare|\(mastodon/|kakaotalk-scrap|snapurlpreview|snap url preview|"
+    r"blueskypreviewbot|bluesky cardyb|google-pagerenderer|discourse forum onebox|mattermost-bot"
 )
 PERSON, NO_AGENT, MONITOR, PREVIEW, CRAWLER = None, "no agent", "monitor", "preview", "crawler"
 SPECIAL = set("\\^$.|?*+()[]{}")
@@ -131,7 +131,7 @@ class Agents:
         lowered = agent.lower()
         if any(name in lowered for name in self.monitors):
             return MONITOR
-        if LINK_PREVIEWS.search(agent):
+        if LINK_PREVIEWS.search(lowered):
             return PREVIEW
         if is_crawler(agent):
             return CRAWLER

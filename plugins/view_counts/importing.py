@@ -286,33 +286,6 @@ def overlap(group: list[Part], other: list[Part]) -> bool:
     return starts[0] <= ends[1] and starts[1] <= ends[0]
 
 
-def import_file(
-    path: Path,
-    snapshot_path: Path,
-    settings: dict,
-    *,
-    format: str | None = None,
-    source: str | None = None,
-    period: str | None = None,
-    ignore_agents: tuple[str, ...] = (),
-    columns: Columns = NONE_CHOSEN,
-) -> tuple[snapshots.Report, Export]:
-    """One file's import: its report and what was read."""
-    if not path.is_file():
-        raise ImportFailure(str(path), _("no such file"))
-    imported = import_files(
-        path,
-        snapshot_path,
-        settings,
-        format=format,
-        source=source,
-        period=period,
-        ignore_agents=ignore_agents,
-        columns=columns,
-    )[0]
-    return imported.report, imported.export
-
-
 def report_lines(imported: Imported, shown_as: str) -> list[str]:
     """What an import did, for the person running it: what was read, what was not counted and
     why, what matched no article."""
