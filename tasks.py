@@ -734,11 +734,11 @@ def import_old_site(c, folder):
 
 @task(
     help={
-        "path": "the WordPress export (Tools → Export), an .xml file",
+        "file": "the WordPress export (Tools → Export), an .xml file",
         "uploads": "its photos: the site's wp-content/uploads folder, or a mirror of the site",
     }
 )
-def import_wordpress(c, path, uploads=None):
+def import_wordpress(c, file, uploads=None):
     """Import the posts of a WordPress export into content/ (safe to repeat)."""
     from migration import import_export  # noqa: PLC0415
 
@@ -746,7 +746,7 @@ def import_wordpress(c, path, uploads=None):
     today = now_in_wita(settings).date()
     folder = Path(uploads) if uploads else None
     print_import(
-        "import-wordpress", lambda: import_export(Path(path), folder, settings, ROOT, today)
+        "import-wordpress", lambda: import_export(Path(file), folder, settings, ROOT, today)
     )
 
 

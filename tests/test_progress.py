@@ -95,6 +95,14 @@ def test_a_real_build_in_a_pipe_says_what_it_does(tmp_path):
     ):
         assert any(line.startswith(label) and "selesai dalam" in line for line in lines), lines
     assert not ESCAPE.search(done.stderr + done.stdout)
+    # Pelican's last line, "Done: Processed 21 articles, ...", in the editor's words.
+    said = " ".join((done.stdout + done.stderr).split())
+    assert "Done:" not in said
+    assert re.search(
+        rf"Selesai: {posts} berita, 0 draf, 0 berita tersembunyi, \d+ halaman, \d+ halaman "
+        r"tersembunyi dan 0 halaman draf, dalam \d+(,\d)? detik",
+        said,
+    ), said[-300:]
 
 
 def take_terminal():

@@ -10,10 +10,14 @@ features report their own long steps with `step()`.
 """
 
 import os
+import re
 import sys
 import time
 
-from translations import _, decimal
+from rich.console import RenderHook
+from rich.text import Text
+
+from translations import _, decimal, language
 
 LINE_SECONDS = 10.0
 
@@ -143,6 +147,43 @@ def page_written(path, context):
 
 def finish_writing(pelican):
     finish("writing")
+    _console().push_render_hook(DoneSaid())
+
+
+# Pelican's last line (pelican/__init__.py), printed on its console after `finalized`.
+DONE = re.compile(
+    r"Done: Processed (\d+) articles?, (\d+) drafts?, (\d+) hidden articles?, (\d+) pages?, "
+    r"(\d+) hidden pages? and (\d+) draft pages? in ([\d.]+) seconds\."
+)
+
+
+class DoneSaid(RenderHook):
+    """Pelican's "Done: Processed 25 articles, ..." in the editor's words; any other line
+    passes unchanged."""
+
+    def process_renderables(self, renderables):
+        return [self.said(renderable) for renderable in renderables]
+
+    @staticmethod
+    def said(renderable):
+        found = DONE.fullmatch(str(renderable).strip()) if isinstance(renderable, Text) else None
+        if not found or language() == "en":  # a developer's English: Pelican's own line
+            return renderable
+        articles, drafts, hidden, pages, hidden_pages, draft_pages, seconds = found.groups()
+        message = _(
+            "Done: {articles} posts, {drafts} drafts, {hidden} hidden posts, {pages} "
+            "pages, {hidden_pages} hidden pages and {draft_pages} draft pages, in "
+            "{seconds} seconds"
+        ).format(
+            articles=articles,
+            drafts=drafts,
+            hidden=hidden,
+            pages=pages,
+            hidden_pages=hidden_pages,
+            draft_pages=draft_pages,
+            seconds=decimal(float(seconds)),
+        )
+        return Text(message)
 
 
 def register():

@@ -501,9 +501,9 @@ def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
     meaning = RequestMeaning()
     for line in lines:  # bytes: a log may hold any bytes at all
         parts = line.split(b'"')
-        # The combined format, nothing escaped. (find, not `in`: for bytes, `in` first tries
-        # the operand as a number and raises and clears a TypeError, on every line.)
-        if len(parts) == 7 and line.find(b'\\"') < 0:
+        # The combined format, no backslash (no escaped quote). find(), not `in`: for bytes,
+        # `in` first tries its operand as a number, and raises and clears a TypeError.
+        if len(parts) == 7 and line.find(b"\\") < 0:
             key, agent, before = (parts[1], parts[2][:4]), parts[5], parts[0]
         else:
             found = fields(line)
