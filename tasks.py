@@ -226,8 +226,16 @@ def livereload(c, port=8000):
 
     def follow_changes():
         nonlocal preview
-        built.touch()  # the first build is done, and changes are watched from now
-        for changes in watch(*(ROOT / name for name in WATCHED)):
+        watching = False
+        # An empty set each quiet half second: the first says changes are watched from now.
+        for changes in watch(
+            *(ROOT / name for name in WATCHED), yield_on_timeout=True, rust_timeout=500
+        ):
+            if not changes:
+                if not watching:
+                    built.touch()  # the first build is done, and changes are seen from now
+                    watching = True
+                continue
             changed = [Path(path) for _change, path in changes]
             try:
                 one_post = len(changed) == 1 and changed[0].suffix == ".md"

@@ -148,10 +148,9 @@ def test_livereload_keeps_running_after_a_mistake(site_copy):
     expected = "content/berita/2026/rusak.md:2: cannot read the date 'kemarin'"
     try:
         assert wait_for(lambda: "Berita Terkini" in fetch(base + "/"))
-        # The watcher starts after the first build (.cache/preview-built); a
-        # change written before it watches would go unseen.
+        # .cache/preview-built appears once the watcher watches: a change written
+        # before it would go unseen.
         assert wait_for((site_copy / ".cache" / "preview-built").exists)
-        time.sleep(1.5)
         bad = site_copy / "content" / "berita" / "2026" / "rusak.md"
         bad.write_text(
             "Title: Rusak\nDate: kemarin\nCategory: Berita\nWilayah: NTT\n\nIsi.\n",
