@@ -7,8 +7,10 @@ them. Each test imports into a copy of this site, in the test's process.
 
 import difflib
 import errno
+import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -95,6 +97,22 @@ def tree(site: Path) -> dict[str, tuple[bytes, int]]:
 
 def baseline(site: Path) -> dict[str, int]:
     return snapshots.load(site / "data" / "view-counts.json")["baseline"]
+
+
+def written_posts(site: Path) -> list[Path]:
+    """The imported posts in content/: the old sites' posts are of 2021, the seed aside."""
+    found = sorted((site / "content/berita/2021").glob("*.md"))
+    return [post for post in found if post.is_file() and post.name != SEED_FILE.name]
+
+
+def assert_each_post_has_its_record_and_count(site: Path) -> None:
+    record = json.loads(record_path(site).read_text(encoding="utf-8"))["posts"]
+    counts = baseline(site)
+    for post in written_posts(site):
+        entry = record[str(post.relative_to(site))]
+        assert entry["sha256"] == "sha256:" + hashlib.sha256(post.read_bytes()).hexdigest()
+        day, slug = post.stem[:10], post.stem[11:]
+        assert counts[f"/berita/{day[:4]}/{day[5:7]}/{slug}/"] > 0, post
 
 
 @pytest.fixture
@@ -219,7 +237,7 @@ def test_lists_tags_and_the_home_page_are_skipped(tmp_path, cms, wordpress):
         f"{WP_HOST}/page/2/index.html": "the home page",
         f"{WP_HOST}/category/berita/index.html": "a list of posts",
         f"{WP_HOST}/tag/dp3/index.html": "a tag page",
-        f"{WP_HOST}/profil/index.html": "a page of the old site, not a news post",
+        f"{WP_HOST}/profil/index.html": "an ordinary page (Profil, Kontak, ...), not a news post",
     }
     assert {o.sources[0] for o in report.written} == {
         f"{WP_HOST}{WP_SEED_OLD}index.html",
@@ -306,10 +324,9 @@ def test_an_import_stopped_by_a_failing_write_leaves_the_site_valid(tmp_path, cm
     blocked.mkdir(parents=True)
     with pytest.raises(OSError):
         import_mirror(cms, settings, site, TODAY)
-    assert (site / "data" / "view-counts.json").read_bytes() == snapshot_before
-    assert not record_path(site).exists()
-    written = [p for p in (site / "content").rglob("*") if p.is_file() and "2021-11" in p.name]
-    assert written, "some posts were written before the failure"
+    assert (site / "data" / "view-counts.json").read_bytes() != snapshot_before
+    assert written_posts(site), "some posts were written before the failure"
+    assert_each_post_has_its_record_and_count(site)
     assert not list((site / "content").rglob("*.tmp"))
     assert not [problem for problem in check_site(settings, site) if problem.fatal]
     blocked.rmdir()
@@ -342,8 +359,8 @@ def test_an_import_killed_halfway_leaves_the_site_valid(tmp_path):
     # Whatever was written is whole: the site checks, the snapshot reads.
     assert not [problem for problem in check_site(settings, site) if problem.fatal]
     snapshots.load(site / "data" / "view-counts.json")
-    if not record_path(site).exists():
-        assert (site / "data" / "view-counts.json").read_bytes() == snapshot_before
+    if written_posts(site):  # each has its count: the counts are written before the posts
+        assert (site / "data" / "view-counts.json").read_bytes() != snapshot_before
     for photo_file in images.iterdir():
         assert photo_file.suffix == ".jpg" and photo_file.stat().st_size > 0
     report = import_mirror(mirror, settings, site, TODAY)
@@ -393,7 +410,7 @@ def test_a_wordpress_export_with_its_uploads_and_counters(tmp_path, uploads):
     skipped = {s.source.split(" ", 1)[1]: s.reason for s in report.skipped}
     assert skipped == {
         "(Berita Lama yang Dibuang)": "in WordPress's trash or an unsaved draft",
-        "(Profil)": "a WordPress page, not a post",
+        "(Profil)": "a WordPress page (page), not a news post",
     }
     # ?p=ID: no static host can redirect it; kept in the record, named in the report.
     assert ("kab-sikka.WordPress.2021-12-01.xml:150", "/?p=1240") in report.unredirected
@@ -432,8 +449,10 @@ def test_a_folder_without_saved_pages_is_refused(tmp_path):
     (tmp_path / "kosong").mkdir()
     with pytest.raises(MigrationError, match="has no saved pages"):
         import_mirror(tmp_path / "kosong", settings, site, TODAY)
-    with pytest.raises(MigrationError, match="is not a folder"):
+    with pytest.raises(MigrationError, match="tidak-ada does not exist"):
         import_mirror(tmp_path / "tidak-ada", settings, site, TODAY)
+    with pytest.raises(MigrationError, match="tidak-ada does not exist"):
+        import_export(WXR, tmp_path / "tidak-ada", settings, site, TODAY)
 
 
 def test_a_damaged_record_is_named_and_nothing_is_written(tmp_path, cms):
@@ -457,6 +476,11 @@ def test_errors_and_the_report_are_in_indonesian(tmp_path, cms, monkeypatch):
     lines = "\n".join(report_lines(import_mirror(cms, settings, site, TODAY)))
     assert "Perlu ditinjau" in lines and "halaman daftar berita" in lines
     assert "teks menyebut beberapa kabupaten/kota (Ende, Nagekeo)" in lines
+    with pytest.raises(MigrationError, match="tidak ada; periksa nama foldernya"):
+        import_mirror(tmp_path / "tidak-ada", settings, site, TODAY)
+    report = import_export(WXR, None, settings, site, TODAY)
+    reasons = {skipped.reason for skipped in report.skipped}
+    assert "halaman WordPress (page), bukan berita" in reasons
 
 
 # -- the pure parts ----------------------------------------------------------------------
@@ -665,10 +689,12 @@ def test_links_lead_to_documents_and_old_addresses_and_missing_ones_are_reported
     )
     assert link in header.body
     assert (site / "content/images/2021/sk-kpu-12-2021.pdf").read_bytes() == DOCUMENT
-    # wget's copies' names undone: the old addresses, saved or not.
-    assert "[kunjungan mahasiswa](https://ntt.kpu.go.id/index.php/blog/read/1299)" in header.body
-    assert "[berita lainnya](https://ntt.kpu.go.id/index.php/blog/category/104)" in header.body
-    assert ".html" not in header.body
+    # Pages of the old site that were not imported: plain text, their old addresses reported.
+    assert "laporan kunjungan mahasiswa dan berita lainnya di laman" in header.body
+    assert ".html" not in header.body and "/index.php/" not in header.body
+    notes = " ".join(outcome_of(report.review, path, site).notes)
+    for old in ("index.php/blog/read/1299", "index.php/blog/category/104"):
+        assert f"the link to https://ntt.kpu.go.id/{old}, a page of the old site that" in notes
     # A document that was not saved: its link leads to the old site, and the report says so.
     assert "[Lampiran SK](https://ntt.kpu.go.id/files/lampiran-sk-12.pdf)" in header.body
     assert field(header, "status") == "draft"
@@ -687,15 +713,22 @@ def test_a_page_without_its_own_date_or_about_the_office_is_not_a_post(tmp_path,
         body=text,
         views="9",
     )
+    cms_page(
+        cms / CMS_HOST,
+        "/index.php/page/profil",
+        title="Profil KPU Provinsi NTT",
+        meta=cms_meta("Senin, 1 Februari 2021", "08.00 Wita"),
+        body=text,
+        views="9",
+    )
     site, settings = site_without_seed(tmp_path)
     report = import_mirror(cms, settings, site, TODAY)
     skipped = {s.source: s.reason for s in report.skipped}
     # Not the date of the sidebar's "Berita Terkini" (Senin, 8 November 2021).
     assert skipped[f"{CMS_HOST}/index.php/blog/read/1301.html"].startswith("no date was found")
-    assert (
-        skipped[f"{CMS_HOST}/index.php/profil/visi-misi.html"]
-        == "a page of the old site, not a news post"
-    )
+    ordinary = "an ordinary page (Profil, Kontak, ...), not a news post"
+    assert skipped[f"{CMS_HOST}/index.php/profil/visi-misi.html"] == ordinary
+    assert skipped[f"{CMS_HOST}/index.php/page/profil.html"] == ordinary  # not a list's "page"
     assert len(report.written) == 5
 
 
@@ -838,7 +871,6 @@ def test_each_import_names_the_other_for_the_other_kind_of_source(tmp_path, cms)
 def test_ctrl_c_during_an_import_says_so_and_leaves_the_site_valid(tmp_path):
     mirror = many_posts(tmp_path / "mirror", 40)
     site, settings = site_without_seed(tmp_path)
-    images = site / "content" / "images" / "2021"
     process = subprocess.Popen(
         [sys.executable, "-m", "invoke", "import-old-site", str(mirror)],
         cwd=site,
@@ -848,7 +880,7 @@ def test_ctrl_c_during_an_import_says_so_and_leaves_the_site_valid(tmp_path):
         env=os.environ | {"KPU_NOW": "2026-12-01T09:00:00+08:00", "KPU_LANG": "id"},
     )
     deadline = time.monotonic() + 120
-    while not (images.is_dir() and any(images.iterdir())) and process.poll() is None:
+    while len(written_posts(site)) < 5 and process.poll() is None:  # halfway through the posts
         assert time.monotonic() < deadline
         time.sleep(0.001)
     process.send_signal(signal.SIGINT)  # what Ctrl+C sends
@@ -857,7 +889,11 @@ def test_ctrl_c_during_an_import_says_so_and_leaves_the_site_valid(tmp_path):
     assert "Traceback" not in errors
     (line,) = errors.strip().splitlines()
     assert line.startswith("import-old-site: impor dihentikan (Ctrl+C)")
+    assert 5 <= len(written_posts(site)) < 40
+    # Each post written is in the record and has its old count: none to publish without it.
+    assert_each_post_has_its_record_and_count(site)
     assert not list((site / "content").rglob("*.tmp"))
+    assert not list((site / ".cache").rglob("*.tmp"))
     assert not [problem for problem in check_site(settings, site) if problem.fatal]
     report = import_mirror(mirror, settings, site, TODAY)
     assert report.kept == [] and report.fatal == 0
@@ -869,3 +905,120 @@ def test_a_date_line_is_told_from_a_paragraph():
     assert not is_date_line(
         "Kupang, 3 November 2021 – KPU Provinsi NTT menggelar rapat koordinasi bersama KPU."
     )
+
+
+# -- what a clean clone's review found ---------------------------------------------------
+
+
+def without_its_address(page: Path) -> None:
+    """The page as a browser's "save page" may keep it: no og:url naming its host."""
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r'<meta property="og:url"[^>]*>', "", text), encoding="utf-8")
+
+
+def test_links_to_old_posts_lead_to_the_new_ones_and_the_site_builds(tmp_path, cms):
+    site, settings = site_without_seed(tmp_path)
+    import_mirror(cms, settings, site, TODAY)
+    pleno, _header = imported(site, f"2021-11-12-{PLENO}")
+    # A later copy, of the host's own folder, of a post linking to 1235 (imported above).
+    later = tmp_path / "later" / CMS_HOST
+    body = f"""<p>{seed()["paragraphs"][0]}</p>
+<p>Lihat <a href="1235.html">rapat pleno</a> dan <a href="https://ntt.kpu.go.id/index.php/blog/read/1235">hasilnya</a>,
+<a href="1299.html">kunjungan mahasiswa</a> serta <a href="../../page/profil.html">profil KPU NTT</a>.</p>
+<p><a href="https://ntt.kpu.go.id/index.php/blog/read/1235">Baca juga: hasil rapat pleno</a></p>
+<p>Penanda A.</p>
+<p><a href="https://www.kpu.go.id/">Situs KPU RI</a></p>
+<p>Penanda B.</p>"""
+    meta = cms_meta("Senin, 6 Desember 2021", "09.00 Wita")
+    page = cms_page(later, "/index.php/blog/read/1310", title="Rapat Lanjutan DP3 se-NTT", meta=meta, body=body, views="8")  # fmt: skip
+    without_its_address(page)
+    report = import_mirror(later, settings, site, TODAY)
+    path, header = imported(site, "rapat-lanjutan-dp3")
+    link = f"({{filename}}/berita/2021/{pleno.name})"
+    assert f"[rapat pleno]{link}" in header.body and f"[hasilnya]{link}" in header.body
+    assert f"[Baca juga: hasil rapat pleno]{link}" in header.body  # a paragraph of one link
+    assert "[Situs KPU RI](https://www.kpu.go.id/)" in header.body
+    assert "Penanda A." in header.body and "Penanda B." in header.body
+    # Not imported: plain text, and the report names each old address.
+    assert "kunjungan mahasiswa serta profil KPU NTT." in header.body
+    assert ".html" not in header.body and "/index.php/" not in header.body
+    assert field(header, "old_urls") == "/index.php/blog/read/1310"
+    outcome = outcome_of(report.written, path, site)
+    assert outcome.reasons == [], outcome.reasons
+    notes = " ".join(outcome.notes)
+    assert "https://ntt.kpu.go.id/index.php/blog/read/1299, a page of the old site" in notes
+    assert "https://ntt.kpu.go.id/index.php/page/profil, a page of the old site" in notes
+    # The guide's promise: an import never stops the site from building.
+    assert not [problem for problem in check_site(settings, site) if problem.fatal]
+    assert report.fatal == 0
+
+
+def test_a_link_to_a_draft_is_plain_text_until_that_post_is_published(tmp_path, cms):
+    site, settings = site_without_seed(tmp_path)
+    body = paragraphs_html(seed()["paragraphs"][:2]) + '\n<p>Jadwal <a href="1236.html">bimtek</a>.</p>'  # fmt: skip
+    post_page(cms, 1311, "Rakor Lanjutan se-NTT", cms_meta("Senin, 6 Desember 2021", "09.00 Wita"), body)  # fmt: skip
+    report = import_mirror(cms, settings, site, TODAY)
+    path, header = imported(site, "rakor-lanjutan")
+    draft, _header = imported(site, "jadwal-bimbingan-teknis")
+    assert field(header, "status") is None and "Jadwal bimtek." in header.body
+    assert f"{draft.relative_to(site)}, is a draft" in " ".join(
+        outcome_of(report.noted, path, site).notes
+    )
+    assert not [problem for problem in check_site(settings, site) if problem.fatal]
+    # Published by an editor: the next import links to it.
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Status: draft\n", ""), "utf-8")
+    import_mirror(cms, settings, site, TODAY)
+    _path, header = imported(site, "rakor-lanjutan")
+    assert f"Jadwal [bimtek]({{filename}}/berita/2021/{draft.name})." in header.body
+
+
+def test_the_same_photo_under_two_names_imports_the_same_way_twice(tmp_path, cms):
+    root = cms / CMS_HOST
+    photo(root / "assets/images/berita/kegiatan-a.jpg", colour=(10, 120, 10))
+    photo(root / "assets/images/berita/kegiatan-b.jpg", colour=(10, 120, 10))  # the same bytes
+    for number, name in ((1312, "a"), (1313, "b")):
+        body = (
+            f'<p><img src="/assets/images/berita/kegiatan-{name}.jpg" alt="Kegiatan {name}"></p>\n'
+        )
+        post_page(cms, number, f"Kegiatan {name.upper()} se-NTT", cms_meta(f"Senin, {number - 1306} Desember 2021", "09.00 Wita"), body + paragraphs_html(seed()["paragraphs"][:2]))  # fmt: skip
+    site, settings = site_without_seed(tmp_path)
+    first = import_mirror(cms, settings, site, TODAY)
+    before = tree(site)
+    again = import_mirror(cms, settings, site, TODAY)
+    assert again.kept == [] and again.written == []
+    assert len(again.unchanged) == len(first.written) == 7
+    assert tree(site) == before
+    for name in ("a", "b"):
+        _path, header = imported(site, f"kegiatan-{name}")
+        assert f"![Kegiatan {name}]({{static}}/images/2021/kegiatan-a.jpg)" in header.body
+
+
+def test_the_counter_is_left_out_with_what_is_printed_beside_it(tmp_path, cms):
+    body = "<p>Rapat singkat di Kabupaten Alor.</p>\n<p>Penanda A.</p>"
+    page = post_page(cms, 1314, "Rapat Singkat di Alor", cms_meta("Senin, 6 Desember 2021", "09.00 Wita"), body)  # fmt: skip
+    hits = '<div class="hits"><span>Telah dilihat 612 kali</span><span>total 556</span></div>'
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r'<p class="blog-dilihat">.*?</p>', hits, text), encoding="utf-8")
+    found = read_page(page, Mirror(cms))
+    assert found.views == 612
+    assert "dilihat" not in found.body and "556" not in found.body
+    assert "Penanda A." in found.body
+
+
+def test_a_post_not_imported_is_told_truly_with_what_to_do(tmp_path, cms):
+    title = "Rapat Koordinasi " + " dan ".join(["Pemutakhiran Data Pemilih Berkelanjutan"] * 7)
+    body = paragraphs_html(seed()["paragraphs"][:2])
+    cms_page(cms / CMS_HOST, "/index.php/blog/read/1300", title=title, meta=cms_meta("Senin, 1 November 2021", "09.00 Wita"), body=body, views="51")  # fmt: skip
+    site, settings = site_without_seed(tmp_path)
+    report = import_mirror(cms, settings, site, TODAY)
+    (refused,) = report.refused
+    assert refused.path is None  # no file is named that is not there
+    assert [outcome.sources for outcome in report.renamed] == [
+        [f"{CMS_HOST}/index.php/blog/read/1238.html"]
+    ]
+    reasons = " ".join(refused.reasons)
+    assert f"in the saved page {CMS_HOST}/index.php/blog/read/1300.html" in reasons
+    assert "Old_Urls: /index.php/blog/read/1300" in reasons and "(51 views)" in reasons
+    lines = "\n".join(report_lines(report))
+    assert f"no file written (from {CMS_HOST}/index.php/blog/read/1300.html)" in lines
+    assert "pemutakhiran-data" not in lines

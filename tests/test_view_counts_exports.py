@@ -250,6 +250,119 @@ def test_rotated_logs_given_together_are_one_import(tmp_path, settings):
     assert (str(imported.export.start), str(imported.export.end)) == ("2026-11-03", "2026-11-04")
 
 
+KAIOS = "Mozilla/5.0 (Mobile; LYF/F300B; rv:48.0) Gecko/48.0 Firefox/48.0 KAIOS/2.5"
+
+
+def hits(*times: str, path: str = SEED) -> str:
+    """Log lines of a person reading PATH at each of TIMES ("04/Nov/2026:06:25:13")."""
+    return "".join(
+        f'10.0.0.1 - - [{time} +0800] "GET {path} HTTP/1.1" 200 5 "-" "{KAIOS}"\n' for time in times
+    )
+
+
+def test_each_night_s_rotated_log_adds_only_the_lines_after_the_last_import(tmp_path, settings):
+    """A log rotated at 06.25 shares a day with the one before, and the office imports it
+    again with the rest of its folder: lines up to the last one counted are skipped (AWStats'
+    rule), every other one is counted on its own day, and nothing is refused."""
+    target = tmp_path / "view-counts.json"
+    monday = tmp_path / "monday"
+    monday.mkdir()
+    (monday / "access.log.1").write_text(hits("02/Nov/2026:07:00:00", "03/Nov/2026:05:00:00"))
+    (monday / "access.log").write_text(hits("03/Nov/2026:06:30:00", "03/Nov/2026:09:00:00"))
+    (first,) = import_files(monday, target, settings)
+    assert first.report.matched_views == 4
+    # Tuesday: yesterday's access.log, rotated, holds its own lines and the rest of the day.
+    tuesday = tmp_path / "tuesday"
+    tuesday.mkdir()
+    (tuesday / "access.log.2").write_text((monday / "access.log.1").read_text())
+    (tuesday / "access.log.1").write_text(
+        hits("03/Nov/2026:06:30:00", "03/Nov/2026:09:00:00", "03/Nov/2026:21:00:00")
+        + hits("04/Nov/2026:06:24:59")
+    )
+    (tuesday / "access.log").write_text(hits("04/Nov/2026:06:25:13"))
+    (second,) = import_files(tuesday, target, settings)
+    assert second.report.matched_views == 3
+    assert second.export.skipped == {
+        "counted by an earlier import: up to the last line it counted": 4
+    }
+    snapshot = snapshots.load(target)
+    days = snapshot["views"]["access-log"][SEED]
+    assert days == {"2026-11-02": 1, "2026-11-03": 4, "2026-11-04": 2}
+    assert [entry["period"] for entry in snapshot["imports"]] == [
+        "2026-11-02",
+        "2026-11-03",
+        "2026-11-04",
+    ]
+    assert snapshot["imports"][-1]["last_line"] == "2026-11-04T06:25:13+08:00"
+    # The same folder again, and an older log after a newer one: nothing new.
+    assert not import_files(tuesday, target, settings)[0].report.added
+    (tmp_path / "old.log").write_text(hits("03/Nov/2026:21:00:00"))
+    (old,) = import_files(tmp_path / "old.log", target, settings)
+    assert not old.report.added
+    assert "holds nothing new" in old.report.message
+    assert snapshots.totals(snapshots.load(target))[SEED] == 7
+
+
+def test_a_period_given_to_a_file_with_its_own_days_is_refused(tmp_path, settings):
+    """--period is for files without dates: on a GA4 export of November it would count
+    November as October, and on a log re-date its lines."""
+    target = tmp_path / "view-counts.json"
+    for export in (written("ga4-pages-id.csv"), tmp_path / "access.log"):
+        (tmp_path / "access.log").write_text(hits("03/Nov/2026:09:00:00"))
+        with pytest.raises(ImportFailure) as failure:
+            import_files(export, target, settings, period="2026-10-01..2026-10-31")
+        assert "--period is for a file that does not say its days" in str(failure.value)
+    assert not target.exists()
+
+
+def test_a_file_without_days_reports_the_period_given_and_a_tool_counting_the_same_days(
+    tmp_path, settings
+):
+    from view_counts.importing import report_lines
+
+    target = tmp_path / "view-counts.json"
+    (tmp_path / "access.log").write_text(hits("03/Nov/2026:09:00:00"))
+    import_files(tmp_path / "access.log", target, settings)
+    pages = tmp_path / "pages.csv"
+    pages.write_text(f"name,visitors,pageviews\n{SEED},1,3\n", encoding="utf-8")
+    (imported,) = import_files(pages, target, settings, period="2026-11-01..2026-11-30")
+    lines = report_lines(imported, "pages.csv")
+    assert lines[0] == "pages.csv: plausible-pages, reading 'pageviews', 2026-11-01..2026-11-30"
+    assert (
+        "  note: pages.csv (plausible) and access.log (access-log) count the same days: "
+        "readers counted by both tools are counted twice"
+    ) in lines
+
+
+def test_an_export_of_days_the_old_site_counted_says_so_and_others_are_not_a_page(
+    tmp_path, settings
+):
+    from datetime import date
+
+    target = tmp_path / "view-counts.json"
+    held = snapshots.empty()
+    snapshots.raise_baseline(held, {SEED: 395}, date(2026, 11, 28))
+    snapshots.save(held, target)
+    (ga4,) = import_files(written("ga4-pages-id.csv"), target, settings)
+    assert (
+        "ga4-pages-id.csv counts days from 2026-11-01, on or before 2026-11-28, the day the "
+        "old site's counts were read: if the tool counted the old site too, those days' views "
+        "of its posts are in them already"
+    ) in ga4.export.notes
+    (tmp_path / "access.log").write_text(hits("03/Nov/2026:09:00:00"))
+    (log,) = import_files(tmp_path / "access.log", target, settings)
+    # The new server's own log: counted twice with GA4, but not in the old site's counts.
+    assert log.export.notes == [
+        "access.log (access-log) and ga4-pages-id.csv (ga4) count the same days: readers "
+        "counted by both tools are counted twice"
+    ]
+    # Matomo in Indonesian sums the rows it leaves out as "Lainnya" (Others): not a page.
+    matomo = tmp_path / "halaman.csv"
+    matomo.write_text(f"Label,Tampilan Halaman\n{SEED},3\nLainnya,7\n", encoding="utf-8")
+    export = read_export(matomo)
+    assert export.skipped == {"not a page (totals, others, not set)": 1}
+
+
 def test_views_import_of_a_folder_and_a_column_named(site_copy, tmp_path):
     folder = tmp_path / "ekspor"
     folder.mkdir()

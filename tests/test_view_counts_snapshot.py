@@ -276,6 +276,28 @@ def test_a_period_the_window_cuts_counts_for_its_days_inside():
     assert snapshots.views_in(snapshot, [window])[0] == {A: 100, B: 4}
 
 
+@given(
+    views=st.dictionaries(st.sampled_from([A, B, C]), st.integers(1, 500), min_size=1),
+    start=st.dates(date(2026, 1, 1), date(2026, 6, 30)),
+    length=st.integers(1, 120),
+)
+@settings(max_examples=100, derandomize=True, deadline=None)
+def test_months_add_up_to_the_views_of_a_period_across_them(views, start, length):
+    """A period of days in two or more months is shared by its days; each article's months
+    still add up to its views (3 views from 29 November to 2 December: 2 and 1, not 2 and 2)."""
+    snapshot = snapshots.empty()
+    end = start + timedelta(days=length - 1)
+    pull(snapshot, start, views, end=end)
+    firsts = sorted({snapshots.month_start(day) for day in days(start, end)})
+    windows = [(first, snapshots.month_end(first)) for first in firsts]
+    months = snapshots.views_in(snapshot, windows)
+    for url, count in views.items():
+        assert sum(month[url] for month in months) == count
+        for month, (first, last) in zip(months, windows, strict=True):
+            inside = (min(last, end) - max(first, start)).days + 1
+            assert abs(month[url] - count * inside / length) <= 1
+
+
 @pytest.mark.parametrize("value", [0, -3, 2.5, "30", True])
 def test_a_wrong_window_setting_is_named(value):
     with pytest.raises(ValueError, match="VIEW_COUNTS_POPULAR_DAYS must be a whole number"):

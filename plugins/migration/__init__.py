@@ -43,6 +43,10 @@ def read_mirror(folder: Path, progress=None) -> tuple[Mirror, list[OldPost], lis
             "(.xml) use: python3 dev.py import-wordpress {folder}"
         )
         raise MigrationError(message.format(folder=folder))
+    if not folder.exists():
+        raise MigrationError(
+            _("{folder} does not exist; check the folder's name").format(folder=folder)
+        )
     if not folder.is_dir():
         raise MigrationError(_("{folder} is not a folder").format(folder=folder))
     mirror = Mirror(folder)
@@ -90,6 +94,10 @@ def import_export(
             "site use: python3 dev.py import-old-site {path}"
         )
         raise MigrationError(message.format(path=path))
+    if uploads is not None and not uploads.exists():
+        raise MigrationError(
+            _("{folder} does not exist; check the folder's name").format(folder=uploads)
+        )
     if uploads is not None and not uploads.is_dir():
         raise MigrationError(_("{folder} is not a folder").format(folder=uploads))
     try:

@@ -23,7 +23,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,6 +51,30 @@ SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z]+$)")
 
 class RecordError(Exception):
     pass
+
+
+_deferred = {"depth": 0, "stopped": False}
+
+
+@contextmanager
+def uninterrupted():
+    """Ctrl+C waits for the end of the block (the outermost one), then stops the import."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    outermost = _deferred["depth"] == 0
+    if outermost:
+        _deferred["stopped"] = False
+        previous = signal.signal(signal.SIGINT, lambda *_: _deferred.update(stopped=True))
+    _deferred["depth"] += 1
+    try:
+        yield
+    finally:
+        _deferred["depth"] -= 1
+        if outermost:
+            signal.signal(signal.SIGINT, previous or signal.default_int_handler)
+    if outermost and _deferred["stopped"]:
+        raise KeyboardInterrupt
 
 
 @dataclass
@@ -139,8 +166,8 @@ class MirrorFiles(Files):
     def absolute(self, url, post):
         # The old address, not wget's copy of it: "…/read/1299", not "…/read/1299.html".
         saved, host = self.saved_address(url, post), self.host(post)
-        if saved is not None and host:
-            return f"https://{host}{saved}"
+        if saved is not None:
+            return f"https://{host}{saved}" if host else saved
         return urljoin(post.base, url)
 
     def photo_hint(self):
@@ -198,6 +225,10 @@ class Writer:
         """Write DATA at PATH unless it is there already; True if it was written."""
         if path.is_file() and path.read_bytes() == data:
             return False
+        with uninterrupted():  # Ctrl+C waits: no temporary file is left
+            return self.replace(path, data)
+
+    def replace(self, path: Path, data: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.scratch, suffix=".tmp")
         try:
@@ -257,6 +288,10 @@ class Plan:
     body: str = ""  # Markdown; links to other imported posts are tokens (Importer.link)
     fields: Fields | None = None
     links: dict = field(default_factory=dict)  # token -> (the post linked to, its old URL)
+    settled: dict = field(default_factory=dict)  # token -> its {filename} link, if published
+    link_notes: list[str] = field(default_factory=list)  # links made plain text (settle_links)
+    shortened: bool = False  # its address cut short, the title being too long for a file name
+    rewritten: bool = False  # its file written by this import
     # new; ours (recorded, unchanged since); unknown (there, not recorded); edited; deleted
     # (recorded, gone); owned (its address is another file's); kept; refused
     state: str = "new"
@@ -302,6 +337,20 @@ class Site:
         slug = self.check.source_slug(source, self.settings)
         return self.published_url(slug, moment) if slug and moment else None
 
+    def is_draft(self, path: Path) -> bool:
+        return self.check.is_draft(self.read_header(path.read_text(encoding="utf-8")))
+
+    def old_addresses(self) -> dict[str, Path]:
+        """The posts' files by the old addresses their Old_Urls: redirect (earlier imports)."""
+        from old_urls.redirects import old_url_list  # noqa: PLC0415
+
+        found = {}
+        for source in self.sources:
+            old = source.header.get("old_urls")
+            for address in old_url_list(old.value) if old else []:
+                found.setdefault(address_key(address), source.file.resolve())
+        return found
+
     def post_path(self, slug: str, moment) -> Path:
         folder = self.content / self.settings["ARTICLE_PATHS"][0] / f"{moment:%Y}"
         return folder / f"{moment:%Y-%m-%d}-{slug}.md"
@@ -315,11 +364,12 @@ class Site:
         scratch = self.root / self.settings.get("CACHE_PATH", ".cache") / "migration"
         scratch.mkdir(parents=True, exist_ok=True)
         trial = scratch / "check.md.tmp"
-        trial.write_bytes(text.encode("utf-8"))
-        try:
-            read, problems = self.check.read_source(trial, Path(self.shown(path)), "article")
-        finally:
-            trial.unlink(missing_ok=True)
+        with uninterrupted():  # never left behind
+            try:
+                trial.write_bytes(text.encode("utf-8"))
+                read, problems = self.check.read_source(trial, Path(self.shown(path)), "article")
+            finally:
+                trial.unlink(missing_ok=True)
         if read is None:
             return [problem.message for problem in problems]
         source = self.check.Source(path, read.path, "article", read.header, read.body)
@@ -358,6 +408,26 @@ def same_post(one: OldPost, other: OldPost) -> bool:
         and one.published.when.date() == other.published.when.date()
         and body_text(one.body) == body_text(other.body)
     )
+
+
+def unlink(body: str, token: str) -> str:
+    """BODY with each Markdown link to TOKEN, "[words](token)", as its words alone."""
+    end = f"]({token})"
+    while (at := body.find(end)) != -1:
+        depth, start = 0, at - 1
+        while start >= 0:  # back to the "[" that opens it, past nested brackets
+            if start == 0 or body[start - 1] != "\\":
+                if body[start] == "]":
+                    depth += 1
+                elif body[start] == "[":
+                    if depth == 0:
+                        break
+                    depth -= 1
+            start -= 1
+        if start < 0:
+            return body.replace(end, "]")
+        body = body[:start] + body[start + 1 : at] + body[at + len(end) :]
+    return body
 
 
 def photos_in(text: str) -> set[str]:
@@ -415,7 +485,7 @@ class Importer:
                 post, [post.source], slug, url, self.site.post_path(slug, post.published.when)
             )
             if shortened:
-                plan.renamed = True
+                plan.shortened = True
                 plan.reasons.append(
                     _(
                         "its title is too long to make a file name of; it was given the shorter "
@@ -474,15 +544,23 @@ class Importer:
             return self.photo_plan[found]
         data = found.read_bytes()
         source = digest(data)
-        for written, recorded in sorted(self.record["photos"].items()):
-            if recorded == source and (self.site.root / written).is_file():
-                target = (self.site.root / written).resolve()
-                break
+        slug = self.site.check.tag_slug(Path(unquote(found.name)).stem, self.site.settings)
+        name = (slug or "foto") + found.suffix.lower().replace(".jpeg", ".jpg")
+        folder = self.site.content / self.site.settings["STATIC_PATHS"][0] / str(year)
+        own = folder / name
+        # The same photo under two names ("kegiatan-a.jpg", "kegiatan-b.jpg") is copied once,
+        # as the same file in every run: its own name if copied so, else the first copy's.
+        copies = sorted(
+            (self.site.root / written).resolve()
+            for written, recorded in (self.record["photos"] | self.photo_sources).items()
+            if recorded == source and (self.site.root / written).is_file()
+        )
+        if own.resolve() in copies:
+            target = own.resolve()
+        elif copies:
+            target = copies[0]
         else:
-            slug = self.site.check.tag_slug(Path(unquote(found.name)).stem, self.site.settings)
-            name = (slug or "foto") + found.suffix.lower().replace(".jpeg", ".jpg")
-            folder = self.site.content / self.site.settings["STATIC_PATHS"][0] / str(year)
-            target = folder / name
+            target = own
             taken = set(self.photo_plan.values())
             if (target.exists() and target.read_bytes() != data) or target in taken:
                 target = folder / f"{Path(name).stem}-{source[7:15]}{Path(name).suffix}"
@@ -551,18 +629,21 @@ class Importer:
         address = self.files.address(href, post)
         target = targets.get(found) or (targets.get(address_key(address)) if address else None)
         absolute = self.files.absolute(href, post)
-        if target is not None and target is not plan:
-            # Settled once every post's status is known (final_text()).
+        if target is plan:
+            return None  # a link to the post itself
+        if target is not None:
+            # Settled once every post's status is known (settle_links()).
             token = f"kpu-import-link-{len(plan.links)}"
             plan.links[token] = (target, absolute)
             return token
-        if found is not None and found.suffix.lower() in DOCUMENTS:
+        if found is not None and found.suffix.lower() in DOCUMENTS | PHOTOS:
             return self.static(self.photo_target(found, post.published.when.year))
-        if (
-            found is None
-            and self.files.address(href, post) is not None
-            and (Path(urlsplit(absolute).path).suffix.lower() in DOCUMENTS)
-        ):
+        return self.elsewhere(plan, found, address, absolute)
+
+    def elsewhere(self, plan: Plan, found, address: str | None, absolute: str) -> str | None:
+        """A link to no post and no saved file: to another site, or to the old one."""
+        document = Path(urlsplit(absolute).path).suffix.lower() in DOCUMENTS
+        if found is None and address is not None and document:
             # A document of the old site that was not saved: its link dies with the old site.
             self.photos_missing = True
             plan.reasons.append(
@@ -572,6 +653,17 @@ class Importer:
                     "and link to it) before the old site is switched off"
                 ).format(url=absolute)
             )
+            return absolute
+        if address is not None or not urlsplit(absolute).scheme:
+            # A page of the old site not imported: its address is not this site's, and the
+            # old site goes once this one takes its place.
+            plan.notes.append(
+                _(
+                    "the link to {url}, a page of the old site that was not imported, is plain "
+                    "text now; link the words to the page's new address by hand if it has one"
+                ).format(url=absolute)
+            )
+            return None
         return absolute
 
     def compose(self, plan: Plan, targets: dict) -> None:
@@ -621,7 +713,7 @@ class Importer:
             image=image,
             image_alt=image_alt,
             image_caption=caption,
-            slug=plan.slug if plan.renamed else None,
+            slug=plan.slug if plan.renamed or plan.shortened else None,
             old_urls=old_urls,
             draft=bool(plan.reasons),
         )
@@ -633,7 +725,23 @@ class Importer:
             plan.fields.draft = True
             problems = self.site.fatal(plan.path, self.direct_text(plan))
         if problems:
-            plan.state, plan.reasons = "refused", problems
+            plan.state, plan.reasons = "refused", [*problems, self.refused_hint(plan)]
+
+    def refused_hint(self, plan: Plan) -> str:
+        """What to do with a post that was not written, so that its address and count live."""
+        post = plan.post
+        olds = ", ".join(old for old in map(as_old_url, post.addresses) if old) or "-"
+        hint = _(
+            "it was not written. Fix it in the saved page {source} (e.g. shorten its title "
+            "everywhere the page writes it) and run the import again, which keeps its old "
+            "address and its count; or write it by hand (python3 dev.py new-post) with "
+            "Old_Urls: {old}"
+        ).format(source=post.source, old=olds)
+        if post.views:
+            hint += _("; by hand its old count ({views} views) is not kept").format(
+                views=post.views
+            )
+        return hint
 
     def featured(self, plan: Plan) -> tuple[str | None, str | None]:
         post = plan.post
@@ -680,25 +788,57 @@ class Importer:
         return html, None
 
     def direct_text(self, plan: Plan) -> str:
-        """The post with its links to other imported posts at their old addresses."""
+        """The post with its links to other imported posts as plain text, as `check` takes
+        it before those posts are written."""
         body = plan.body
-        for token, (_target, absolute) in plan.links.items():
-            body = body.replace(token, absolute)
+        for token in plan.links:
+            body = unlink(body, token)
         return post_text(plan.fields, body)
 
     def final_text(self, plan: Plan) -> str:
-        """The post with {filename} links to the imported posts that are published."""
+        """The post with {filename} links to the posts that are published (settle_links())."""
         body = plan.body
+        for token in plan.links:
+            link = plan.settled.get(token)
+            body = body.replace(f"]({token})", f"]({link})") if link else unlink(body, token)
+        return post_text(plan.fields, body)
+
+    def settle_links(self, plan: Plan) -> None:
+        """Each link to another post: {filename} if that post is published, else plain text
+        and a note, for a published post's link to a draft stops the build."""
+        plan.settled, plan.link_notes = {}, []
+        if plan.state not in WRITTEN:
+            return
         for token, (target, absolute) in plan.links.items():
             if isinstance(target, Plan) and target.state in WRITTEN:
                 path, published = target.path, not target.fields.draft
-            else:  # a post already in content/, which an editor keeps
+            elif isinstance(target, Plan) and target.state == "refused":
+                path, published = None, False
+            else:  # a post already in content/: an editor's, or imported before
                 path = target.path if isinstance(target, Plan) else target
-                published = target.state != "refused" if isinstance(target, Plan) else True
-                published = published and path.is_file()
-            link = "{filename}/" + path.relative_to(self.site.content).as_posix()
-            body = body.replace(token, link if published else absolute)
-        return post_text(plan.fields, body)
+                published = path.is_file() and not self.site.is_draft(path)
+            if published:
+                link = "{filename}/" + path.relative_to(self.site.content).as_posix()
+                plan.settled[token] = link
+                continue
+            if path is None:
+                message = _(
+                    "the link to {url} is plain text: that post was not imported (see 'Not "
+                    "imported'); link the words to it by hand once it is written"
+                )
+            else:
+                message = _(
+                    "the link to {url} is plain text: that post, {file}, is a draft; once it "
+                    "is published, the next import links the words to it (or link them with "
+                    "({{filename}}/{link}))"
+                )
+            plan.link_notes.append(
+                message.format(
+                    url=absolute,
+                    file=self.site.shown(path) if path else "",
+                    link=path.relative_to(self.site.content).as_posix() if path else "",
+                )
+            )
 
     def write_photos(self) -> None:
         for found, target in sorted(self.photo_plan.items(), key=lambda item: str(item[1])):
@@ -718,7 +858,8 @@ class Importer:
                 report.merged.append(Outcome(plan.sources, self.site.shown(plan.path)))
             if plan.renamed:
                 report.renamed.append(Outcome(plan.sources, self.site.shown(plan.path)))
-        targets = {}
+        # Old addresses imported before (or typed in Old_Urls:), then this import's own.
+        targets = {key: path for key, path in self.site.old_addresses().items() if path.is_file()}
         for plan in plans:
             if plan.state == "deleted":
                 continue
@@ -732,6 +873,8 @@ class Importer:
             if plan.state in WRITTEN:
                 self.compose(plan, targets)
         for plan in plans:
+            self.settle_links(plan)
+        for plan in plans:
             if plan.state == "unknown":
                 # Not in the record, yet what this import writes: one it wrote, stopped early.
                 current = plan.path.read_bytes()
@@ -743,49 +886,63 @@ class Importer:
                 if plan.lost:  # a copy of the old site less complete than the one imported
                     plan.state = "complete"
         for plan in plans:
+            self.settle_links(plan)  # the states are final now
+        if self.photos_missing:
+            report.hints.append(self.files.photo_hint())
+        # The old counts before any post: a post is never there without its count, and a
+        # count of a post not written yet shows nowhere.
+        counts = {
+            "/" + plan.url: plan.post.views
+            for plan in plans
+            if plan.post.views and plan.state not in ("refused", "deleted")
+        }
+        report.views = self.save_views(counts, today)
+        self.record["photos"].update(self.photo_sources)  # copied while composing
+        for plan in plans:
             waiting = [
                 target
                 for target, _absolute in plan.links.values()
                 if isinstance(target, Plan) and not target.path.is_file()
             ]
             if plan.state in WRITTEN and waiting:
-                # Its links lead to posts not written yet: first with their old addresses.
-                self.writer.write(plan.path, self.direct_text(plan).encode())
-        counts = {}
+                # Its links lead to posts not written yet: first as plain text.
+                self.write_post(plan, self.direct_text(plan).encode("utf-8"))
         for plan in plans:
-            outcome = Outcome(plan.sources, self.site.shown(plan.path), plan.reasons, plan.notes)
+            notes = list(dict.fromkeys(plan.notes + plan.link_notes))
+            outcome = Outcome(plan.sources, self.site.shown(plan.path), plan.reasons, notes)
             if plan.state == "refused":
+                outcome.path = None  # nothing is written: no file to name
                 report.refused.append(outcome)
                 continue
             if plan.state not in WRITTEN:
                 outcome.reasons, outcome.notes = [self.kept_reason(plan)], []
                 report.kept.append(outcome)
-                if plan.state != "deleted" and plan.post.views:
-                    counts["/" + plan.url] = plan.post.views
                 continue
-            data = self.final_text(plan).encode("utf-8")
-            if self.writer.write(plan.path, data):
+            if self.write_post(plan, self.final_text(plan).encode("utf-8")) or plan.rewritten:
                 report.written.append(outcome)
             else:
                 report.unchanged.append(outcome)
             if plan.reasons:
                 report.review.append(outcome)
-            elif plan.notes:
+            elif outcome.notes:
                 report.noted.append(outcome)
-            if plan.post.views:
-                counts["/" + plan.url] = plan.post.views
+        with uninterrupted():
+            self.writer.write(self.record_path, record_bytes(self.record))
+        return report
+
+    def write_post(self, plan: Plan, data: bytes) -> bool:
+        """The post's file and its entry in the record, both or neither if Ctrl+C comes."""
+        with uninterrupted():
+            written = self.writer.write(plan.path, data)
+            plan.rewritten |= written
             self.record["posts"][self.site.shown(plan.path)] = {
                 "sha256": digest(data),
                 "from": plan.sources,
                 "addresses": plan.post.addresses,
                 "site": site_of(plan.post),
             }
-        if self.photos_missing:
-            report.hints.append(self.files.photo_hint())
-        self.record["photos"].update(self.photo_sources)
-        report.views = self.save_views(counts, today)
-        self.writer.write(self.record_path, record_bytes(self.record))
-        return report
+            self.writer.write(self.record_path, record_bytes(self.record))
+        return written
 
     def lost_by(self, plan: Plan) -> list[str]:
         """What writing the post again would lose: its publication, its photos."""

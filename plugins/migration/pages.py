@@ -55,6 +55,7 @@ STATIC_SEGMENTS = {
     "profil", "profile", "tentang", "tentang-kami", "about", "about-us", "kontak", "contact",
     "visi-misi", "struktur", "struktur-organisasi", "sejarah", "ppid", "tugas-dan-wewenang",
 }  # fmt: skip
+CMS_PREFIXES = {"index.php", "page", "halaman", "pages"}
 # Parts of a page beside the post, by class or id: sidebars, widgets, related and popular
 # posts, comments, share rows. Their dates and counters are other posts'.
 BESIDE = re.compile(
@@ -115,6 +116,12 @@ class Mirror:
             for path in self.folder.iterdir()
             if path.is_dir() and is_host(path.name)
         }
+        # The host's own folder given ("~/ntt.kpu.go.id"): its name is the old site's host.
+        self.own_host = (
+            self.folder.name.lower() if not self.hosts and is_host(self.folder.name) else None
+        )
+        if self.own_host:
+            self.hosts = {self.own_host: self.folder}
 
     def pages(self) -> list[Path]:
         return sorted(
@@ -129,13 +136,15 @@ class Mirror:
         return path.relative_to(self.folder).as_posix()
 
     def host_of(self, path: Path) -> str | None:
+        if self.own_host:
+            return self.own_host
         parts = path.resolve().relative_to(self.folder).parts
         return parts[0].lower() if parts and parts[0].lower() in self.hosts else None
 
     def address_of(self, path: Path) -> str:
         """The old address of a saved file, from where it lies: wget's -E and index.html undone."""
         relative = PurePosixPath(path.resolve().relative_to(self.folder).as_posix())
-        if self.host_of(path):
+        if self.host_of(path) and not self.own_host:
             relative = PurePosixPath(*relative.parts[1:]) if len(relative.parts) > 1 else None
         if relative is None:
             return "/"
@@ -266,7 +275,7 @@ def wordpress_reason(classes: set[str]) -> str | None:
     elif classes & {"single-post", "single"} and "page" not in classes:
         reason = POST
     elif "page" in classes and any(name.startswith("page-") for name in classes):
-        reason = _("a page of the old site, not a news post")
+        reason = _("an ordinary page (Profil, Kontak, ...), not a news post")
     elif "tag" in classes:
         reason = _("a tag page")
     elif "home" in classes:
@@ -287,11 +296,12 @@ def address_reason(address: str) -> str | None:
         return _("the home page")
     if any(segment in TAG_SEGMENTS for segment in segments[:-1]) or "tag=" in query:
         return _("a tag page")
+    # "/index.php/page/profil": the CMS's own pages, before "page" is taken for a list's.
+    first = next((segment for segment in segments if segment not in CMS_PREFIXES), None)
+    if first in STATIC_SEGMENTS:
+        return _("an ordinary page (Profil, Kontak, ...), not a news post")
     if any(segment in LIST_SEGMENTS for segment in segments) or query.startswith(LIST_QUERIES):
         return _("a list of posts")
-    first = next((segment for segment in segments if segment != "index.php"), None)
-    if first in STATIC_SEGMENTS:
-        return _("a page of the old site, not a news post")
     return None
 
 
@@ -458,6 +468,25 @@ def is_counter(text: str) -> bool:
     return any(pattern.fullmatch(normal_text(text).rstrip(".")) for pattern in COUNTERS)
 
 
+def drop_counters(soup: BeautifulSoup) -> None:
+    """The old counter, with what is printed with it ("Telah dilihat 612 kali" "total 556")."""
+    for node in list(soup.find_all(string=True)):
+        if getattr(node, "parent", None) is None or isinstance(node, Comment):
+            continue  # within a block dropped already
+        if not is_counter(str(node)):
+            continue
+        block = node.parent
+        # Up to the block that holds the counter and little else: never the post's text.
+        while (
+            block.parent is not None
+            and block.parent.name not in ("body", "html", "[document]")
+            and not block.parent.find(["img", "table", "h1", "h2", "h3"])
+            and len(normal_text(block.parent.get_text(" "))) <= len(normal_text(node)) + 40
+        ):
+            block = block.parent
+        block.decompose()
+
+
 def is_share(text: str) -> bool:
     words = normal_text(text).lower().rstrip(":").strip()
     if words in SHARE_LABELS:
@@ -508,33 +537,64 @@ def clean_body(html: str, title: str, section: str | None) -> str:
     return "".join(str(child) for child in root.children).strip()
 
 
-def mark_lone_links(soup: BeautifulSoup, title: Tag | None) -> dict[str, str]:
-    """Paragraphs that are one link ("Unduh SK Nomor 12", a PDF), among the post's paragraphs.
+@dataclass
+class LoneLink:
+    """A paragraph that is one link, and the text of the paragraphs beside it."""
+
+    href: str
+    text: str
+    beside: list[str]
+
+
+def lone_link(paragraph: Tag) -> Tag | None:
+    anchors = paragraph.find_all("a", href=True)
+    if len(anchors) != 1:
+        return None
+    text = normal_text(anchors[0].get_text(" "))
+    return anchors[0] if text and normal_text(paragraph.get_text(" ")) == text else None
+
+
+def mark_lone_links(soup: BeautifulSoup, title: Tag | None) -> dict[str, LoneLink]:
+    """Paragraphs that are one link ("Unduh SK Nomor 12", "Baca juga: ..."), beside text.
 
     The extraction drops them as it drops a menu's links: each link becomes marked
-    text, which restore_links() makes a link again. Returns {mark: href}.
+    text, which restore_links() makes a link again. Returns {mark: LoneLink}.
     """
     links = {}
     skipped = beside_post(soup, title)
     for paragraph in soup.find_all("p"):
-        anchors = paragraph.find_all("a", href=True)
-        if len(anchors) != 1 or not outside(paragraph, skipped):
-            continue
-        text = normal_text(anchors[0].get_text(" "))
-        if not text or normal_text(paragraph.get_text(" ")) != text:
+        anchor = lone_link(paragraph)
+        if anchor is None or not outside(paragraph, skipped):
             continue
         neighbours = paragraph.parent.find_all("p", recursive=False) if paragraph.parent else []
-        if not any(len(p.get_text(" ").split()) >= BODY_WORDS for p in neighbours):
+        beside = [
+            normal_text(p.get_text(" "))
+            for p in neighbours
+            if p is not paragraph and lone_link(p) is None and normal_text(p.get_text(" "))
+        ]
+        if not beside:  # a row of links: a menu's, not a post's
             continue
         mark = str(len(links))
-        links[mark] = anchors[0]["href"]
-        anchors[0].replace_with(f"⟦{mark}⟧{text}⟦/{mark}⟧")
+        text = normal_text(anchor.get_text(" "))
+        links[mark] = LoneLink(anchor["href"], text, beside)
+        anchor.replace_with(f"⟦{mark}⟧{text}⟦/{mark}⟧")
     return links
 
 
-def restore_links(html: str, links: dict[str, str]) -> str:
+def left_out(extracted: str, links: dict[str, LoneLink]) -> list[LoneLink]:
+    """The marked links of the post's paragraphs that the extraction left out."""
+    text = normal_text(re.sub(r"<[^>]+>", " ", extracted))
+    return [
+        link
+        for mark, link in links.items()
+        if f"⟦{mark}⟧" not in extracted and any(escape(b, quote=False) in text for b in link.beside)
+    ]
+
+
+def restore_links(html: str, links: dict[str, LoneLink]) -> str:
     def link(match):
-        return f'<a href="{escape(links[match[1]])}">{match[2]}</a>' if match[1] in links else ""
+        found = links.get(match[1])
+        return f'<a href="{escape(found.href)}">{match[2]}</a>' if found else ""
 
     return re.sub(r"⟦/?\d+⟧", "", LONE_LINK.sub(link, html))
 
@@ -657,8 +717,18 @@ def read_page(path: Path, mirror: Mirror) -> OldPost | Skipped:
             shown, _("no date was found on it: not a news post, or its date is not shown")
         )
     section, tags = find_section(soup, heading), tags_of(soup)
+    views = count_of(text_after(heading, soup))
+    drop_counters(soup)
     links = mark_lone_links(soup, heading)
-    extracted = restore_links(extract(keep_captions(soup)) or "", links)
+    marked = extract(keep_captions(soup)) or ""
+    notes = [
+        _(
+            "the paragraph '{text}' (a link to {href}) was left out of the text; add it by "
+            "hand where it was on the old page"
+        ).format(text=link.text, href=link.href)
+        for link in left_out(marked, links)
+    ]
+    extracted = restore_links(marked, links)
     body = clean_body(extracted, title, section) if extracted else ""
     body_text = normal_text(BeautifulSoup(body, "html.parser").get_text(" "))
     if not body_text and "<img" not in body:
@@ -673,8 +743,9 @@ def read_page(path: Path, mirror: Mirror) -> OldPost | Skipped:
         tags=tags,
         summary=description_of(soup, body_text),
         body=body,
-        views=count_of(text_after(heading, soup)),
+        views=views,
         base=base,
+        notes=notes,
         page=path,
     )
 

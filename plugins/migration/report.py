@@ -8,10 +8,12 @@ from .importing import Outcome, Report
 
 
 def outcome_lines(outcome: Outcome, reasons: bool = True) -> list[str]:
-    # Translators: a post's file, then the old pages it was made from.
-    head = _("{file} (from {sources})").format(
-        file=outcome.path or "-", sources=", ".join(outcome.sources)
-    )
+    sources = ", ".join(outcome.sources)
+    if outcome.path:
+        # Translators: a post's file, then the old pages it was made from.
+        head = _("{file} (from {sources})").format(file=outcome.path, sources=sources)
+    else:
+        head = _("no file written (from {sources})").format(sources=sources)
     said = outcome.reasons + outcome.notes if reasons else []
     return [f"    {head}"] + [f"      - {reason}" for reason in said]
 

@@ -223,8 +223,13 @@ def read_export(path: Path) -> Export:
         if kind == "attachment" or kind in SKIPPED_TYPES:
             continue
         if kind != "post":
-            # Translators: {kind} is WordPress's post type, e.g. "page".
-            reason = _("a WordPress {kind}, not a post").format(kind=kind or "?")
+            if kind == "page":
+                reason = _("a WordPress page (page), not a news post")
+            else:
+                # Translators: {kind} is WordPress's post type, e.g. "product".
+                reason = _("a WordPress item of the type '{kind}', not a news post").format(
+                    kind=kind or "?"
+                )
             export.skipped.append(Skipped(f"{shown} ({title})", reason))
             continue
         if status in ("trash", "auto-draft", "inherit"):

@@ -10,6 +10,7 @@ people only (agents.py).
 Errors carry the line: `ExportError(line, message)`.
 """
 
+import contextlib
 import csv
 import gzip
 import io
@@ -29,7 +30,7 @@ from .agents import Agents
 from .matomo_columns import COLUMNS as MATOMO_COLUMNS
 from .paths import normalise
 
-NON_PAGES = {"(not set)", "(other)", "others", "page url not defined", "(entrance)"}
+NON_PAGES = {"(not set)", "(other)", "others", "lainnya", "page url not defined", "(entrance)"}
 SPIKE = 1_000_000
 
 
@@ -48,6 +49,9 @@ class Export:
     end: date | None = None
     skipped: Counter = field(default_factory=Counter)  # reason -> rows
     notes: list[str] = field(default_factory=list)
+    # A log's hits by day, and its last line counted (others give their totals only).
+    days: dict[date, Counter] = field(default_factory=dict)
+    last_line: datetime | None = None
 
     def add(self, path: str, count: int) -> None:
         label = path.strip()
@@ -456,6 +460,14 @@ def closing_quote(line: bytes, text: bytes, start: int) -> int:
     return at
 
 
+def log_date(stamp: bytes) -> date | None:
+    """b"03/Nov/2026" as a date; None if it is not one."""
+    try:
+        return datetime.strptime(stamp.decode("ascii"), "%d/%b/%Y").date()
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
 def fields(line: bytes) -> tuple[bytes, bytes, bytes | None, bytes] | None:
     """(request, status, user agent, what comes before the request) of any log line, or None.
 
@@ -474,24 +486,35 @@ def fields(line: bytes) -> tuple[bytes, bytes, bytes | None, bytes] | None:
     return request, status, agent, line[:opening]
 
 
-def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
-    """Successful GETs of pages by people in an nginx/Apache combined log, streamed.
+def access_log(lines, ignore_agents: tuple[str, ...] = (), after: datetime | None = None) -> Export:
+    """Successful GETs of pages by people in an nginx/Apache combined log, streamed, by day.
 
     A million lines must take seconds: a combined-format line is cut at its quotes in one
     bytes.split (no regular expression; fields() reads any other), and what a request or a
     user agent means is worked out once per distinct value, not once per line. A hit not
     counted is counted under the first rule that removed it, in this order: not a log line,
-    not a GET, not a success, not a page, then the agent's (agents.Agents).
+    not a GET, not a success, not a page, then the agent's (agents.Agents), then its time.
+
+    AFTER is the last line counted by the import before (AWStats' rule for its LastLine): a
+    rotated log repeats part of the day before, and those lines are skipped, not refused.
+    The time is compared as the log writes it: one server, one time zone.
     """
     export = Export("access-log", N_("successful GET requests of pages by people"))
-    views, skipped = export.views, export.skipped
+    skipped = export.skipped
     # (b"GET /x HTTP/1.1", b" 200") -> (raw path to count, None) or (None, why not).
     requests: dict[tuple[bytes, bytes], tuple[str | None, str | None]] = {}
     kinds: dict[bytes | None, str | None] = {}  # user agent -> None for a person, or why not
     who = Agents(ignore_agents)
-    days = set()
+    counts: Counter = Counter()  # (raw path, day) -> hits
+    dates: dict[bytes, date | None] = {}  # b"03/Nov/2026" -> its date, None if unreadable
+    last_day, last_time = (
+        (after.date(), after.strftime("%H:%M:%S").encode()) if after else (None, b"")
+    )
+    latest = b""  # the prefix of the last line counted, with its time
     # Translated once, not once per line.
     not_a_line = _("not a log line")
+    unreadable = _("unreadable date")
+    counted_before = _("counted by an earlier import: up to the last line it counted")
     reasons = {
         agents.NO_AGENT: _("no user agent (a script)"),
         agents.MONITOR: _("the site's own monitors (VIEW_COUNTS_IGNORE_AGENTS)"),
@@ -531,13 +554,29 @@ def access_log(lines, ignore_agents: tuple[str, ...] = ()) -> Export:
         if bracket < 0:
             skipped[not_a_line] += 1
             continue
-        views[path] += 1
-        days.add(before[bracket + 1 : bracket + 12])
-    for day in days:
-        try:
-            export.see_date(datetime.strptime(day.decode("ascii"), "%d/%b/%Y").date())
-        except ValueError:
-            skipped[_("unreadable date")] += 1
+        stamp = before[bracket + 1 : bracket + 12]
+        day = dates.get(stamp, UNSEEN)
+        if day is UNSEEN:
+            day = dates[stamp] = log_date(stamp)
+        if day is None:
+            skipped[unreadable] += 1
+            continue
+        if last_day and (
+            day < last_day or (day == last_day and before[bracket + 13 : bracket + 21] <= last_time)
+        ):
+            skipped[counted_before] += 1
+            continue
+        counts[path, day] += 1
+        latest = before
+    for (path, day), hits in counts.items():
+        export.views[path] += hits
+        export.days.setdefault(day, Counter())[path] += hits
+        export.see_date(day)
+    export.last_line = after  # unless a later line is counted
+    if latest:
+        stamp = latest[latest.find(b"[") + 1 :].split(b"]")[0].decode("ascii", "replace")
+        with contextlib.suppress(ValueError):  # else no line is known to be counted
+            export.last_line = datetime.strptime(stamp, "%d/%b/%Y:%H:%M:%S %z")
     if None in kinds:
         export.notes.append(
             _(
@@ -653,11 +692,16 @@ def lines_shown(path: Path, file, block: int = 1 << 20):
 
 
 def read_export(
-    path: Path, format: str | None = None, ignore_agents=(), columns: Columns = NONE_CHOSEN
+    path: Path,
+    format: str | None = None,
+    ignore_agents=(),
+    columns: Columns = NONE_CHOSEN,
+    after: datetime | None = None,
 ) -> Export:
     """Read PATH (plain or .gz) as FORMAT, or as the format its content shows.
 
-    Logs are streamed line by line: a million-line log is never in memory.
+    Logs are streamed line by line: a million-line log is never in memory. AFTER: see
+    access_log.
     """
     try:
         with open_maybe_gzip(path) as file:
@@ -668,7 +712,7 @@ def read_export(
     if is_log:
         with open_maybe_gzip(path) as file:
             try:
-                return access_log(lines_shown(path, file), ignore_agents)
+                return access_log(lines_shown(path, file), ignore_agents, after)
             except (OSError, EOFError) as error:
                 message = _("the log is damaged or cut short ({error})")
                 raise ExportError(1, message.format(error=error)) from None

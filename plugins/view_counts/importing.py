@@ -2,6 +2,7 @@
 none."""
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,6 +65,7 @@ def parse_period(text: str | None) -> tuple[date, date] | None:
 
 
 SOURCES = {
+    "access-log": "access-log",
     "ga4-csv": "ga4",
     "ga4-json": "ga4",
     "matomo-report": "matomo",
@@ -157,6 +159,12 @@ def combined(parts: list[Part]) -> Export:
                 continue
             seen_rows.setdefault(raw, (views, part.path))
             whole.views[raw] += views
+        for day, views in part.export.days.items():
+            whole.days.setdefault(day, Counter()).update(views)
+        if part.export.last_line and (
+            whole.last_line is None or part.export.last_line > whole.last_line
+        ):
+            whole.last_line = part.export.last_line
         whole.skipped.update(part.export.skipped)
         whole.notes.extend(part.export.notes)
         for day in (part.export.start, part.export.end):
@@ -165,14 +173,25 @@ def combined(parts: list[Part]) -> Export:
     return whole
 
 
-def read_parts(files: list[Path], *, format, source, period, ignore_agents, columns) -> list[Part]:
+def read_parts(
+    files: list[Path], *, format, source, period, ignore_agents, columns, after=None
+) -> list[Part]:
+    """Each file read; --period (PERIOD) only for a file that does not say its days."""
     parts = []
     for path in files:
         try:
-            export = read_export(path, format, ignore_agents, columns)
+            export = read_export(path, format, ignore_agents, columns, after)
         except ExportError as error:
             raise ImportFailure(f"{path}:{error.line}", str(error)) from None
-        start, end = period or (export.start, export.end)
+        if period and export.start and period != (export.start, export.end):
+            message = _(
+                "the file says it counts {start}..{end}; --period is for a file that does not "
+                "say its days: leave it out"
+            )
+            raise ImportFailure(str(path), message.format(start=export.start, end=export.end))
+        if period:
+            export.start, export.end = period
+        start, end = export.start, export.end
         parts.append(
             Part(
                 path,
@@ -221,6 +240,10 @@ def import_files(
     not the same import, so the name is part of its fingerprint.
     """
     files = export_files(path)
+    try:
+        snapshot = snapshots.load(snapshot_path)
+    except snapshots.SnapshotError as error:
+        raise ImportFailure(str(snapshot_path), str(error)) from None
     parts = read_parts(
         files,
         format=format,
@@ -228,11 +251,8 @@ def import_files(
         period=parse_period(period),
         ignore_agents=ignore_agents,
         columns=columns,
+        after=snapshots.last_line(snapshot, source or SOURCES["access-log"]),
     )
-    try:
-        snapshot = snapshots.load(snapshot_path)
-    except snapshots.SnapshotError as error:
-        raise ImportFailure(str(snapshot_path), str(error)) from None
     known = addresses(settings)
     done = []
     groups = grouped(parts)
@@ -246,18 +266,45 @@ def import_files(
             print_as, mark = names[0], group[0].fingerprint
         if pulled:
             mark = "sha256:" + hashlib.sha256(f"{mark} {pulled}".encode()).hexdigest()
+        message = _(
+            "{file} ({source}) and {other} ({other_source}) count the same days: "
+            "readers counted by both tools are counted twice"
+        )
         for other in groups:
             if other[0].source != group[0].source and overlap(group, other):
-                message = _(
-                    "{file} ({source}) and {other} ({other_source}) count the same days: "
-                    "readers counted by both tools are counted twice"
-                )
                 export.notes.append(
                     message.format(
                         file=print_as,
                         source=group[0].source,
                         other=other[0].path.name,
                         other_source=other[0].source,
+                    )
+                )
+        start, end = export.start, export.end
+        # An analytics tool may have counted the old site too: its counter holds those views.
+        # A log is the new server's own.
+        baseline = snapshot.get("baseline_date")
+        if (
+            export.format != "access-log"
+            and start
+            and baseline
+            and start <= date.fromisoformat(baseline)
+            and snapshot["baseline"].keys() & snapshots.match(export.views, known)[0].keys()
+        ):
+            message = _(
+                "{file} counts days from {start}, on or before {day}, the day the old site's "
+                "counts were read: if the tool counted the old site too, those days' views of "
+                "its posts are in them already"
+            )
+            export.notes.append(message.format(file=print_as, start=start, day=baseline))
+        for held in snapshot["imports"]:
+            if held["source"] != group[0].source and start and snapshots.overlaps(held, start, end):
+                export.notes.append(
+                    message.format(
+                        file=print_as,
+                        source=group[0].source,
+                        other=held["file"],
+                        other_source=held["source"],
                     )
                 )
         try:
@@ -271,7 +318,8 @@ def import_files(
                 period=parse_period(period),
             )
         except snapshots.SnapshotError as error:
-            raise ImportFailure(str(group[0].path), str(error)) from None
+            where = group[0].path if len(group) == 1 else path
+            raise ImportFailure(str(where), str(error)) from None
         done.append(Imported(names, export, report))
     if any(imported.report.added for imported in done):
         snapshots.save(snapshot, snapshot_path)

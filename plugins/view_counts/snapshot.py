@@ -30,7 +30,7 @@ import os
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from itertools import pairwise
 from pathlib import Path
@@ -229,10 +229,20 @@ def overlaps(entry: dict, start: date, end: date) -> bool:
     return days_within(entry, start, end) > 0
 
 
-def match(export: Export, addresses: dict[str, str]) -> tuple[Counter, Counter]:
+def last_line(snapshot: dict, source: str) -> datetime | None:
+    """The time of the last log line SOURCE's imports counted (exports.access_log's AFTER)."""
+    found = [
+        datetime.fromisoformat(entry["last_line"])
+        for entry in snapshot["imports"]
+        if entry["source"] == source and entry.get("last_line")
+    ]
+    return max(found) if found else None
+
+
+def match(views_by_path: dict[str, int], addresses: dict[str, str]) -> tuple[Counter, Counter]:
     """(views per article URL, views per unmatched path): variants of one article are summed."""
     matched, unmatched = Counter(), Counter()
-    for raw, views in export.views.items():
+    for raw, views in views_by_path.items():
         path = normalise(raw)
         if path in addresses:
             matched[addresses[path]] += views
@@ -286,6 +296,8 @@ def add_import(
         if entry.get("fingerprint") == fingerprint:
             message = _("{file} was already imported; nothing changed").format(file=file_name)
             return Report(False, message=message)
+    if export.format == "access-log":
+        return add_log(snapshot, export, addresses, source, file_name, fingerprint)
     start, end = period or (export.start, export.end)
     if start is None or end is None:
         message = _(
@@ -326,7 +338,7 @@ def add_import(
                 period=entry["period"],
             )
         )
-    matched, unmatched = match(export, addresses)
+    matched, unmatched = match(export.views, addresses)
     for entry in replaced:
         _remove(snapshot, entry)
     entry = {
@@ -345,6 +357,67 @@ def add_import(
     _add(snapshot, entry, matched)
     compact(snapshot)
     return Report(True, [entry["file"] for entry in replaced], sum(matched.values()), unmatched)
+
+
+def add_log(  # noqa: PLR0917
+    snapshot: dict,
+    export: Export,
+    addresses: dict[str, str],
+    source: str,
+    file_name: str,
+    fingerprint: str,
+) -> Report:
+    """A log's hits as one import a day, the day it shares with the import before (a rotated
+    log's) added to that day's: the log was read after that import's last line."""
+    if not export.days:
+        message = _(
+            "{file} holds nothing new: a person's every line in it is from {time} or before, "
+            "which the last import of this log counted"
+        )
+        if export.last_line is None:
+            message = _("{file} has no line of a person reading a page: nothing is counted")
+        return Report(False, message=message.format(file=file_name, time=export.last_line))
+    for day in sorted(export.days):
+        for entry in snapshot["imports"]:
+            same_day = entry["period"] == day.isoformat() and entry.get("last_line")
+            if entry["source"] == source and overlaps(entry, day, day) and not same_day:
+                message = _(
+                    "{file} counts {day}, already counted from {source} by {other} "
+                    "({other_start}..{other_end}), an import of whole days: import the log "
+                    "without that day"
+                )
+                raise SnapshotError(
+                    message.format(
+                        file=file_name,
+                        day=day,
+                        source=source,
+                        other=entry["file"],
+                        other_start=entry["start"],
+                        other_end=entry["end"],
+                    )
+                )
+    total, missed = 0, Counter()
+    for day, views in sorted(export.days.items()):
+        matched, unmatched = match(views, addresses)
+        entry = {
+            "source": source,
+            "period": day.isoformat(),
+            "format": export.format,
+            "metric": export.metric,
+            "file": file_name,
+            "fingerprint": fingerprint,
+            "start": day.isoformat(),
+            "end": day.isoformat(),
+            "rows": len(views),
+            "matched_views": sum(matched.values()),
+            "unmatched_views": sum(unmatched.values()),
+            "last_line": export.last_line.isoformat(),
+        }
+        _add(snapshot, entry, matched)
+        total += sum(matched.values())
+        missed.update(unmatched)
+    compact(snapshot)
+    return Report(True, [], total, missed)
 
 
 def _combined(entries: list[dict], period: str) -> dict:
@@ -380,6 +453,9 @@ def _combined(entries: list[dict], period: str) -> dict:
     }
     if gaps:
         result["gaps"] = gaps
+    lines = [entry["last_line"] for entry in entries if entry.get("last_line")]
+    if lines:
+        result["last_line"] = max(lines, key=datetime.fromisoformat)
     if len(entries) == 1 and "fingerprint" in first:
         result["fingerprint"] = first["fingerprint"]  # one import, renamed: still itself
     return result
@@ -441,8 +517,10 @@ def views_in(snapshot: dict, windows: list[tuple[date, date]]) -> list[Counter]:
     """Views per article URL in each window FIRST..LAST, in whole views.
 
     A period partly inside a window (an export of a month, cut by a 30-day
-    window) counts for the share of its days inside; nightly pulls are whole
-    days, so their counts are exact.
+    window) counts for the share of its days inside; nightly pulls and logs are
+    whole days, so their counts are exact. WINDOWS are in order and do not
+    overlap: each article's shares are rounded cumulatively, so that its
+    windows add up to the views they hold (2 views over two months: 1 and 1).
     """
     shares = defaultdict(list)  # (source, period) -> [(window, share)]
     for entry in snapshot["imports"]:
@@ -457,10 +535,15 @@ def views_in(snapshot: dict, windows: list[tuple[date, date]]) -> list[Counter]:
             for period, count in cells.items():
                 for index, share in shares.get((source, period), ()):
                     exact[index][url] += count if share == 1 else count * share
-    return [
-        Counter({url: round(count) for url, count in found.items() if round(count)})
-        for found in exact
-    ]
+    rounded = [Counter() for _ in windows]
+    cumulative: dict[str, Fraction] = defaultdict(Fraction)
+    for found, whole in zip(exact, rounded, strict=True):
+        for url, count in found.items():
+            before = round(cumulative[url])
+            cumulative[url] += count
+            if round(cumulative[url]) - before:
+                whole[url] = round(cumulative[url]) - before
+    return rounded
 
 
 def merged(kept: dict, other: dict) -> dict:
