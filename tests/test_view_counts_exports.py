@@ -303,6 +303,15 @@ def test_each_night_s_rotated_log_adds_only_the_lines_after_the_last_import(tmp_
     assert snapshots.totals(snapshots.load(target))[SEED] == 7
 
 
+def test_a_line_whose_date_cannot_be_read_is_not_counted(tmp_path):
+    log = tmp_path / "access.log"
+    log.write_text(hits("03/Nov/2026:09:00:00", "31/Nov/2026:09:00:00", "03/Nop/2026:10:00:00"))
+    export = read_export(log)
+    assert export.views == {SEED: 1}
+    assert export.skipped == {"unreadable date": 2}
+    assert (str(export.start), str(export.end)) == ("2026-11-03", "2026-11-03")
+
+
 def test_a_period_given_to_a_file_with_its_own_days_is_refused(tmp_path, settings):
     """--period is for files without dates: on a GA4 export of November it would count
     November as October, and on a log re-date its lines."""

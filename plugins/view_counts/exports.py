@@ -420,6 +420,7 @@ COMBINED = re.compile(
     r'(?P<status>\d{3}) \S+(?: "(?:[^"\\]|\\.)*" "(?P<agent>(?:[^"\\]|\\.)*)")?'
 )
 UNSEEN = object()
+UNREADABLE, COUNTED, BOUNDARY = object(), object(), object()  # what a log's day is
 
 
 class RequestMeaning:
@@ -505,11 +506,21 @@ def access_log(lines, ignore_agents: tuple[str, ...] = (), after: datetime | Non
     requests: dict[tuple[bytes, bytes], tuple[str | None, str | None]] = {}
     kinds: dict[bytes | None, str | None] = {}  # user agent -> None for a person, or why not
     who = Agents(ignore_agents)
-    counts: Counter = Counter()  # (raw path, day) -> hits
-    dates: dict[bytes, date | None] = {}  # b"03/Nov/2026" -> its date, None if unreadable
+    # b"03/Nov/2026" -> (its hits by raw path, None), (None, UNREADABLE or COUNTED: skip its
+    # lines), or (its hits, BOUNDARY: the day of AFTER, whose lines are compared with it).
+    by_stamp: dict[bytes, tuple[Counter | None, object]] = {}
     last_day, last_time = (
         (after.date(), after.strftime("%H:%M:%S").encode()) if after else (None, b"")
     )
+
+    def day_of(stamp: bytes) -> tuple[Counter | None, object]:
+        day = log_date(stamp)
+        if day is None:
+            return None, UNREADABLE
+        if last_day and day < last_day:
+            return None, COUNTED
+        return Counter(), BOUNDARY if day == last_day else None
+
     latest = b""  # the prefix of the last line counted, with its time
     # Translated once, not once per line.
     not_a_line = _("not a log line")
@@ -555,23 +566,25 @@ def access_log(lines, ignore_agents: tuple[str, ...] = (), after: datetime | Non
             skipped[not_a_line] += 1
             continue
         stamp = before[bracket + 1 : bracket + 12]
-        day = dates.get(stamp, UNSEEN)
-        if day is UNSEEN:
-            day = dates[stamp] = log_date(stamp)
-        if day is None:
-            skipped[unreadable] += 1
-            continue
-        if last_day and (
-            day < last_day or (day == last_day and before[bracket + 13 : bracket + 21] <= last_time)
-        ):
-            skipped[counted_before] += 1
-            continue
-        counts[path, day] += 1
+        found = by_stamp.get(stamp)
+        if found is None:
+            found = by_stamp[stamp] = day_of(stamp)
+        day_hits, rule = found
+        if rule is not None:
+            if rule is UNREADABLE:
+                skipped[unreadable] += 1
+                continue
+            if rule is COUNTED or before[bracket + 13 : bracket + 21] <= last_time:
+                skipped[counted_before] += 1
+                continue
+        day_hits[path] += 1
         latest = before
-    for (path, day), hits in counts.items():
-        export.views[path] += hits
-        export.days.setdefault(day, Counter())[path] += hits
-        export.see_date(day)
+    for stamp, (day_hits, _rule) in by_stamp.items():
+        if day_hits:
+            day = log_date(stamp)
+            export.days.setdefault(day, Counter()).update(day_hits)
+            export.views.update(day_hits)
+            export.see_date(day)
     export.last_line = after  # unless a later line is counted
     if latest:
         stamp = latest[latest.find(b"[") + 1 :].split(b"]")[0].decode("ascii", "replace")
