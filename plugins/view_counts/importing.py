@@ -256,6 +256,7 @@ def import_files(
     known = addresses(settings)
     done = []
     groups = grouped(parts)
+    held_before = list(snapshot["imports"])  # the other groups' days are compared below
     for group in groups:
         export = combined(group) if len(group) > 1 else group[0].export
         names = [part.path.name for part in group]
@@ -266,14 +267,14 @@ def import_files(
             print_as, mark = names[0], group[0].fingerprint
         if pulled:
             mark = "sha256:" + hashlib.sha256(f"{mark} {pulled}".encode()).hexdigest()
-        message = _(
+        twice = _(
             "{file} ({source}) and {other} ({other_source}) count the same days: "
             "readers counted by both tools are counted twice"
         )
         for other in groups:
             if other[0].source != group[0].source and overlap(group, other):
                 export.notes.append(
-                    message.format(
+                    twice.format(
                         file=print_as,
                         source=group[0].source,
                         other=other[0].path.name,
@@ -291,16 +292,16 @@ def import_files(
             and start <= date.fromisoformat(baseline)
             and snapshot["baseline"].keys() & snapshots.match(export.views, known)[0].keys()
         ):
-            message = _(
+            in_old_counts = _(
                 "{file} counts days from {start}, on or before {day}, the day the old site's "
                 "counts were read: if the tool counted the old site too, those days' views of "
                 "its posts are in them already"
             )
-            export.notes.append(message.format(file=print_as, start=start, day=baseline))
-        for held in snapshot["imports"]:
+            export.notes.append(in_old_counts.format(file=print_as, start=start, day=baseline))
+        for held in held_before:
             if held["source"] != group[0].source and start and snapshots.overlaps(held, start, end):
                 export.notes.append(
-                    message.format(
+                    twice.format(
                         file=print_as,
                         source=group[0].source,
                         other=held["file"],

@@ -16,7 +16,10 @@ article and source, keyed by period, so that a night's import changes one
 line per post it counted. Importing a file twice changes nothing (same
 fingerprint). For one source, periods may not overlap: an import whose
 period covers earlier ones of the same source replaces them (a year's export
-after twelve monthly ones), a partial overlap is refused.
+after twelve monthly ones), a partial overlap is refused. A log is imported a
+day at a time, each day with the time of the last line counted (`last_line`):
+the next log's lines up to it are skipped (exports.access_log), and the day
+the two share is added to.
 
 Every import compacts the file (compact()): days older than KEEP_DAYS merge
 into their month, months older than KEEP_MONTHS into their year. No total
@@ -520,7 +523,7 @@ def views_in(snapshot: dict, windows: list[tuple[date, date]]) -> list[Counter]:
     window) counts for the share of its days inside; nightly pulls and logs are
     whole days, so their counts are exact. WINDOWS are in order and do not
     overlap: each article's shares are rounded cumulatively, so that its
-    windows add up to the views they hold (2 views over two months: 1 and 1).
+    windows add up to the views they hold (3 views, half in each month: 2 and 1).
     """
     shares = defaultdict(list)  # (source, period) -> [(window, share)]
     for entry in snapshot["imports"]:
