@@ -364,7 +364,8 @@ def task_parameters() -> dict[str, tuple[list[str], list[str], list[str]]]:
             required = len(names) - len(node.args.defaults)
             flags = [
                 name
-                for name, default in zip(names[required:], node.args.defaults, strict=True)
+                # zip() without strict=: it is Python 3.10's, and an older one runs this file.
+                for name, default in zip(names[required:], node.args.defaults)  # noqa: B905
                 if isinstance(default, ast.Constant) and isinstance(default.value, bool)
             ]
             tasks[node.name.replace("_", "-")] = (names[:required], names[required:], flags)
@@ -399,7 +400,7 @@ def positional(rest: list[str], flags: list[str]) -> list[str]:
     """The words of REST that are not options nor an option's value."""
     return [
         word
-        for before, word in zip(["", *rest], rest, strict=False)
+        for before, word in zip(["", *rest], rest)  # noqa: B905 (Python 3.7 reads this file)
         if not word.startswith("-")
         and not (before.startswith("-") and "=" not in before and before.lstrip("-") not in flags)
     ]
