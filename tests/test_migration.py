@@ -453,6 +453,8 @@ def test_a_folder_without_saved_pages_is_refused(tmp_path):
         import_mirror(tmp_path / "tidak-ada", settings, site, TODAY)
     with pytest.raises(MigrationError, match="tidak-ada does not exist"):
         import_export(WXR, tmp_path / "tidak-ada", settings, site, TODAY)
+    with pytest.raises(MigrationError, match=r"tidak-ada\.xml does not exist; check the file's"):
+        import_export(tmp_path / "tidak-ada.xml", None, settings, site, TODAY)
 
 
 def test_a_damaged_record_is_named_and_nothing_is_written(tmp_path, cms):

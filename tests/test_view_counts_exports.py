@@ -355,6 +355,8 @@ def test_an_export_of_days_the_old_site_counted_says_so_and_others_are_not_a_pag
     (tmp_path / "access.log").write_text(hits("03/Nov/2026:09:00:00"))
     (log,) = import_files(tmp_path / "access.log", target, settings)
     assert log.report.added and not log.export.notes  # the new server's own log
+    (tmp_path / "access.log").write_text(hits("04/Nov/2026:09:00:00"))
+    import_files(tmp_path / "access.log", target, settings)  # two days of one file: one note
     (ga4,) = import_files(written("ga4-pages-id.csv"), target, settings)
     assert ga4.export.notes == [
         "ga4-pages-id.csv counts days from 2026-11-01, on or before 2026-11-28, the day the "

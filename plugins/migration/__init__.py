@@ -94,6 +94,8 @@ def import_export(
             "site use: python3 dev.py import-old-site {path}"
         )
         raise MigrationError(message.format(path=path))
+    if not path.exists():
+        raise MigrationError(_("{path} does not exist; check the file's name").format(path=path))
     if uploads is not None and not uploads.exists():
         raise MigrationError(
             _("{folder} does not exist; check the folder's name").format(folder=uploads)

@@ -300,14 +300,14 @@ def import_files(
             export.notes.append(in_old_counts.format(file=print_as, start=start, day=baseline))
         for held in held_before:
             if held["source"] != group[0].source and start and snapshots.overlaps(held, start, end):
-                export.notes.append(
-                    twice.format(
-                        file=print_as,
-                        source=group[0].source,
-                        other=held["file"],
-                        other_source=held["source"],
-                    )
+                note = twice.format(
+                    file=print_as,
+                    source=group[0].source,
+                    other=held["file"],
+                    other_source=held["source"],
                 )
+                if note not in export.notes:  # a log's days are imports of one file each
+                    export.notes.append(note)
         try:
             report = snapshots.add_import(
                 snapshot,
