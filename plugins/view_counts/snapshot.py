@@ -414,8 +414,9 @@ def add_log(  # noqa: PLR0917
             "rows": len(views),
             "matched_views": sum(matched.values()),
             "unmatched_views": sum(unmatched.values()),
-            "last_line": export.last_line.isoformat(),
         }
+        if export.last_line:  # else a time the log does not write the usual way
+            entry["last_line"] = export.last_line.isoformat()
         _add(snapshot, entry, matched)
         total += sum(matched.values())
         missed.update(unmatched)
